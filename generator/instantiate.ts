@@ -1,0 +1,30 @@
+import { Construct } from "constructs";
+import { Answers } from "./answers/types";
+import { BlueprintEntry } from "./registry";
+import { StackSpec } from "./stack-spec";
+
+type StackClass = new (scope: Construct, id: string, props: Record<string, unknown>) => Construct;
+
+/**
+ * Instantiates the stacks of `answers` in `app`, the way a generated main.ts
+ * does: in order, with cross-stack props read from the stacks made before.
+ */
+export function instantiateStacks(app: Construct, entry: BlueprintEntry, answers: Answers): Map<string, Construct> {
+  const module = entry.load();
+  const made = new Map<string, Construct>();
+  for (const spec of entry.stacks(answers)) {
+    const StackType = module[spec.className] as StackClass;
+    made.set(spec.id, new StackType(app, spec.id, { ...spec.props, ...resolveRefs(spec, made) }));
+  }
+  return made;
+}
+
+function resolveRefs(spec: StackSpec, made: Map<string, Construct>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(spec.refs ?? {}).map(([prop, ref]) => {
+      const source = made.get(ref.stack) as unknown as Record<string, unknown> | undefined;
+      if (!source) throw new Error(`stack ${spec.id} refers to ${ref.stack}, which is not made before it`);
+      return [prop, source[ref.attribute]];
+    }),
+  );
+}

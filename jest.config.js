@@ -1,0 +1,14 @@
+/**
+ * Jest runs the TypeScript sources through ts-jest in transpile-only mode
+ * (tsconfig `isolatedModules`): `npm test` type-checks once with `tsc` first.
+ * @type {import('jest').Config}
+ */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts"],
+  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
+  globalSetup: "<rootDir>/test/support/global-setup.ts",
+  testTimeout: 300000,
+  snapshotFormat: { escapeString: false, printBasicPrototype: false },
+};

@@ -1,0 +1,16 @@
+import { OPT_OUT, terraformOptedOut, terraformProblem } from "./terraform";
+
+/**
+ * Fails the run before any test when terraform or the provider mirror is
+ * missing, with an install hint; `PRIVATELINK_SKIP_TERRAFORM=1` skips the
+ * terraform checks on purpose (ignored when CI=true).
+ */
+export default async function globalSetup(): Promise<void> {
+  const problem = terraformProblem();
+  if (!problem) return;
+  if (terraformOptedOut()) {
+    process.stderr.write(`\n${OPT_OUT}=1: the terraform checks are skipped (${problem.split("\n")[0]})\n`);
+    return;
+  }
+  throw new Error(`The test suite needs terraform: ${problem}`);
+}

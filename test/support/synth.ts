@@ -1,0 +1,46 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { App } from "../../blueprints/lib/cdktf";
+import { resolveAnswers } from "../../generator/answers/resolve";
+import { AnswerKey, Answers } from "../../generator/answers/types";
+import { findBlueprint } from "../../generator/registry";
+import { instantiateStacks } from "../../generator/instantiate";
+import { TfJson } from "./tf-json";
+
+/** A named answers set: one variant of a blueprint. */
+export interface Fixture {
+  readonly name: string;
+  /** What the variant shows. */
+  readonly description: string;
+  readonly answers: Partial<Record<AnswerKey, unknown>>;
+}
+
+export interface SynthesizedStack {
+  readonly id: string;
+  readonly dir: string;
+  readonly json: TfJson;
+}
+
+/** The answers of a fixture, resolved as the CLI does with --yes. */
+export async function fixtureAnswers(fixture: Fixture): Promise<Answers> {
+  return (await resolveAnswers({ file: { projectName: fixture.name, ...fixture.answers } }, { yes: true })).answers;
+}
+
+/** Synthesizes every stack of a fixture into a fresh folder, as `cdktf synth` would. */
+export async function synthFixture(fixture: Fixture): Promise<SynthesizedStack[]> {
+  const answers = await fixtureAnswers(fixture);
+  const outdir = mkdtempSync(join(tmpdir(), `privatelink-${fixture.name}-`));
+  const app = new App({ outdir });
+  const stacks = instantiateStacks(app, findBlueprint(answers.blueprint), answers);
+  app.synth();
+  return [...stacks.keys()].map((id) => {
+    const dir = join(outdir, "stacks", id);
+    return { id, dir, json: JSON.parse(readFileSync(join(dir, "cdk.tf.json"), "utf8")) as TfJson };
+  });
+}
+
+/** True when the stack reads nothing from AWS (no data sources), so it can be planned offline. */
+export function plannable(stack: SynthesizedStack): boolean {
+  return Object.keys(stack.json.data ?? {}).length === 0;
+}

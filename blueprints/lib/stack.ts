@@ -9,7 +9,7 @@ import { checkRoleArn, checkTags } from "./validate";
 export type BackendProps =
   | {
       readonly kind: "local";
-      /** State file path, relative to the stack's output folder. @default terraform.<stack id>.tfstate */
+      /** State file path, relative to the stack's output folder. @default ../../../terraform.<stack id>.tfstate (the project root) */
       readonly path?: string;
     }
   | {
@@ -81,7 +81,9 @@ export function configureStack(stack: TerraformStack, props: StackBaseProps, blu
 
 function configureBackend(scope: Construct, backend: BackendProps): void {
   if (backend.kind === "local") {
-    new LocalBackend(scope, backend.path ? { path: backend.path } : {});
+    // Relative to cdktf.out/stacks/<id>/, where terraform runs: the project root.
+    // (cdktf's own default is an absolute path, which would differ per machine.)
+    new LocalBackend(scope, { path: backend.path ?? `../../../terraform.${scope.node.id}.tfstate` });
     return;
   }
   regionInfo(backend.region, "backend.region");

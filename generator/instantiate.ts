@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { Answers } from "./answers/types";
 import { BlueprintEntry } from "./registry";
-import { StackSpec } from "./stack-spec";
+import { expand, StackSpec } from "./stack-spec";
 
 type StackClass = new (scope: Construct, id: string, props: Record<string, unknown>) => Construct;
 
@@ -12,9 +12,14 @@ type StackClass = new (scope: Construct, id: string, props: Record<string, unkno
 export function instantiateStacks(app: Construct, entry: BlueprintEntry, answers: Answers): Map<string, Construct> {
   const module = entry.load();
   const made = new Map<string, Construct>();
+  const byVar = new Map<string, Construct>();
   for (const spec of entry.stacks(answers)) {
     const StackType = module[spec.className] as StackClass;
-    made.set(spec.id, new StackType(app, spec.id, { ...spec.props, ...resolveRefs(spec, made) }));
+    for (const { id, props } of expand(spec)) {
+      const stack = new StackType(app, id, { ...props, ...resolveRefs(spec, byVar) });
+      made.set(id, stack);
+      byVar.set(spec.id, stack);
+    }
   }
   return made;
 }

@@ -2,6 +2,7 @@ import { BlueprintInputError } from "../blueprints/lib/errors";
 import { BlueprintManifest } from "../blueprints/lib/manifest";
 import { clip } from "../blueprints/lib/validate";
 import { Answers } from "./answers/types";
+import { ProjectDescription } from "./describe";
 import { serviceEndpointsV1 } from "./bindings/service-endpoints";
 import { StackSpec } from "./stack-spec";
 
@@ -14,6 +15,8 @@ export interface BlueprintEntry {
   readonly stacks: (answers: Answers) => StackSpec[];
   /** Loads the version's module (its stack classes). */
   readonly load: () => Record<string, unknown>;
+  /** What the README and the closing summary say about a project. */
+  readonly describe: (answers: Answers) => ProjectDescription;
 }
 
 /** Every blueprint version, oldest first within a blueprint. */

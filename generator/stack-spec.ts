@@ -4,7 +4,7 @@
  * and the repository's own CDKTF app instantiate them the same way.
  */
 export interface StackSpec {
-  /** Stack id, also its folder under cdktf.out/stacks. */
+  /** Stack id (its folder under cdktf.out/stacks); with `repeat`, the id prefix. */
   readonly id: string;
   /** Variable name in main.ts. */
   readonly varName: string;
@@ -16,4 +16,16 @@ export interface StackSpec {
   readonly props: Readonly<Record<string, unknown>>;
   /** Props taken from another stack's public attribute: a cross-stack reference. */
   readonly refs?: Readonly<Record<string, { readonly stack: string; readonly attribute: string }>>;
+  /**
+   * One stack per value (e.g. per consumer account), rendered as a loop in
+   * main.ts: stack id `<id>-<value>`, the value in prop `prop`.
+   */
+  readonly repeat?: { readonly values: readonly string[]; readonly prop: string; readonly listName: string };
+}
+
+/** The concrete stacks a spec stands for: one, or one per repeated value. */
+export function expand(spec: StackSpec): { id: string; props: Record<string, unknown> }[] {
+  if (!spec.repeat) return [{ id: spec.id, props: { ...spec.props } }];
+  const { values, prop } = spec.repeat;
+  return values.map((value) => ({ id: `${spec.id}-${value}`, props: { ...spec.props, [prop]: value } }));
 }

@@ -11,10 +11,12 @@ export interface AnswerSources {
   readonly file?: Partial<Record<AnswerKey, unknown>>;
   /** Recorded in `.privatelink.json` by an earlier run (upgrade, regenerate). */
   readonly recorded?: Partial<Record<AnswerKey, unknown>>;
+  /** Defaults that depend on the run (e.g. the project name from the target folder). */
+  readonly defaults?: Partial<Record<AnswerKey, unknown>>;
 }
 
-/** Asks one question in a terminal and returns the checked answer. */
-export type Asker = (question: Question, known: Known) => Promise<unknown>;
+/** Asks one question in a terminal, offering `suggested`, and returns the checked answer. */
+export type Asker = (question: Question, known: Known, suggested: unknown) => Promise<unknown>;
 
 export interface ResolveOptions {
   /** Ask unanswered questions (a TTY). */
@@ -63,9 +65,9 @@ export async function resolveAnswers(sources: AnswerSources, options: ResolveOpt
     if (raw !== undefined) {
       value = question.check(raw, known as Known);
     } else if (options.ask) {
-      value = await options.ask(question, known as Known);
+      value = await options.ask(question, known as Known, sources.defaults?.[question.key] ?? question.defaultValue(known as Known));
     } else if (options.yes) {
-      value = question.check(question.defaultValue(known as Known), known as Known);
+      value = question.check(sources.defaults?.[question.key] ?? question.defaultValue(known as Known), known as Known);
     } else {
       missing.push(question);
       value = question.defaultValue(known as Known);

@@ -1,13 +1,13 @@
+import { resolveService } from "../../blueprints/lib/service-names";
 import { manifest } from "../../blueprints/service-endpoints/v1/manifest";
+import { Answers } from "../answers/types";
+import { label, nodeId, ProjectDescription } from "../describe";
 import type { BlueprintEntry } from "../registry";
+import { StackSpec } from "../stack-spec";
 import { baseProps, compact, vpcProps } from "./common";
 
-/** service-endpoints v1: one stack with the endpoints of one VPC. */
-export const serviceEndpointsV1: BlueprintEntry = {
-  manifest,
-  dir: "blueprints/service-endpoints/v1",
-  load: () => require("../../blueprints/service-endpoints/v1"),
-  stacks: (answers) => [
+function stacks(answers: Answers): StackSpec[] {
+  return [
     {
       id: answers.projectName,
       varName: "endpoints",
@@ -21,5 +21,41 @@ export const serviceEndpointsV1: BlueprintEntry = {
         allowedAccounts: answers.allowedAccounts,
       }),
     },
-  ],
+  ];
+}
+
+function describeProject(answers: Answers): ProjectDescription {
+  const zones = answers.vpc === "existing" ? answers.subnets.map((s) => s.split("@")[1]) : [...answers.availabilityZones];
+  const ports = [...new Set(answers.services.map((s) => resolveService(s, answers.region).port))].sort((a, b) => a - b);
+  const vpcLabel = `${answers.vpc === "existing" ? answers.vpcId : "New VPC"} ${answers.vpcCidr}`;
+  const lines = [
+    "flowchart LR",
+    `  subgraph vpc[${label(`${vpcLabel} (${answers.region})`)}]`,
+    `    workloads[${label(`Workloads in private subnets: ${zones.join(", ") || "route tables only"}`)}]`,
+  ];
+  if (answers.services.length > 0) lines.push(`    sg[${label(`Security group: TCP ${ports.join(", ")} from ${answers.vpcCidr}`)}]`);
+  lines.push("  end");
+  for (const service of answers.services) lines.push(`  workloads --> sg --> ${nodeId(`if_${service}`)}[${label(`Interface endpoint: ${service}`)}]`);
+  for (const service of answers.gatewayServices) lines.push(`  workloads -- route table --> ${nodeId(`gw_${service}`)}[${label(`Gateway endpoint: ${service}`)}]`);
+  const policy = answers.allowedAccounts.length > 0 ? `principals of ${answers.allowedAccounts.join(", ")}` : "principals of the deploying account";
+  return {
+    summary: `Private access from ${answers.vpc === "existing" ? `VPC ${answers.vpcId}` : "a new private VPC"} to ${answers.services.length} AWS service(s) through interface endpoints and ${answers.gatewayServices.length} through gateway endpoints, without an internet or NAT gateway. Every endpoint policy admits only ${policy}.`,
+    stacks: [{ id: answers.projectName, what: `${answers.vpc === "new" ? "VPC, private subnets and route tables; " : ""}${answers.services.length} interface and ${answers.gatewayServices.length} gateway endpoint(s), their security group and policies` }],
+    diagram: lines.join("\n"),
+    deploy: [`npx cdktf deploy ${answers.projectName}`],
+    notes: [
+      "Private DNS is on for the services that support it, so the usual SDK endpoints resolve to the interface endpoints inside the VPC.",
+      "Only one endpoint with private DNS per service can exist in a VPC: remove any existing one for the same service first.",
+    ],
+    cost: { interfaceEndpoints: answers.services.length, zones: Math.max(zones.length, 1), gatewayEndpoints: answers.gatewayServices.length, networkLoadBalancers: 0, region: answers.region },
+  };
+}
+
+/** service-endpoints v1: one stack with the endpoints of one VPC. */
+export const serviceEndpointsV1: BlueprintEntry = {
+  manifest,
+  dir: "blueprints/service-endpoints/v1",
+  load: () => require("../../blueprints/service-endpoints/v1"),
+  stacks,
+  describe: describeProject,
 };

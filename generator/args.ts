@@ -1,0 +1,84 @@
+import { parseArgs, ParseArgsConfig } from "node:util";
+import { BlueprintInputError } from "../blueprints/lib/errors";
+import { clip } from "../blueprints/lib/validate";
+import { QUESTIONS } from "./answers/questions";
+import { AnswerKey } from "./answers/types";
+
+/** The commands; anything else in the first position is the target directory. */
+export const COMMANDS = ["blueprints", "services", "check", "upgrade", "lint", "help"] as const;
+export type Command = (typeof COMMANDS)[number] | "create";
+
+/** Options that steer a run rather than answer a question. */
+const RUN_OPTIONS = {
+  answers: { type: "string", valueName: "file.json", help: "answers file (the same schema as a project's .privatelink.json)" },
+  yes: { type: "boolean", short: "y", help: "use the default for every question not answered by a flag or --answers" },
+  "dry-run": { type: "boolean", help: "print the file plan, with a diff against existing files, and write nothing" },
+  force: { type: "boolean", help: "write into a non-empty directory, replacing generated files that differ (other files are kept)" },
+  interactive: { type: "boolean", help: "ask questions even without a TTY" },
+  "no-interactive": { type: "boolean", help: "never ask; unanswered questions are an error unless --yes" },
+  install: { type: "boolean", help: "run npm install in the new project" },
+  json: { type: "boolean", help: "check, lint: print the report as JSON" },
+  to: { type: "string", valueName: "name@version", help: "upgrade: the blueprint version to upgrade to (default: the newest)" },
+  "allow-dirty": { type: "boolean", help: "upgrade: run even with uncommitted changes in git" },
+  help: { type: "boolean", short: "h", help: "show this help" },
+  version: { type: "boolean", short: "v", help: "print the version" },
+} as const;
+
+export type RunOptionName = keyof typeof RUN_OPTIONS;
+
+export interface ParsedArgs {
+  readonly command: Command;
+  /** Positional arguments after the command (or the target directory for create). */
+  readonly positionals: readonly string[];
+  /** Answers given as flags, as text, keyed by answer. */
+  readonly flags: Partial<Record<AnswerKey, unknown>>;
+  readonly options: { readonly [K in RunOptionName]?: (typeof RUN_OPTIONS)[K]["type"] extends "boolean" ? boolean : string };
+}
+
+/** Every option with its help line, for `--help`. */
+export function optionHelp(): { flag: string; help: string }[] {
+  const run = Object.entries(RUN_OPTIONS).map(([name, o]) => ({ flag: `${"short" in o ? `-${o.short}, ` : ""}--${name}${"valueName" in o ? ` <${o.valueName}>` : ""}`, help: o.help }));
+  const answers = QUESTIONS.map((q) => ({ flag: `--${q.flag.slice(2)} <${q.valueName}>`, help: `${q.message}${q.repeatable ? " (repeatable)" : ""}` }));
+  return [...answers, ...run];
+}
+
+/** Parses the command line with node's own parser; unknown flags are errors that name them. */
+export function parseCommandLine(argv: readonly string[]): ParsedArgs {
+  const options: NonNullable<ParseArgsConfig["options"]> = {};
+  for (const [name, o] of Object.entries(RUN_OPTIONS)) options[name] = { type: o.type, ...("short" in o ? { short: o.short } : {}) };
+  for (const q of QUESTIONS) options[q.flag.slice(2)] = { type: "string", multiple: q.repeatable === true };
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw usageError(error as Error & { code?: string }, Object.keys(options));
+  }
+  const values = parsed.values as Record<string, unknown>;
+  const flags: Partial<Record<AnswerKey, unknown>> = {};
+  for (const q of QUESTIONS) {
+    const value = values[q.flag.slice(2)];
+    if (value !== undefined) flags[q.key] = value;
+  }
+  const run = Object.fromEntries(Object.keys(RUN_OPTIONS).filter((k) => values[k] !== undefined).map((k) => [k, values[k]]));
+  const [first, ...rest] = parsed.positionals;
+  const isCommand = (COMMANDS as readonly string[]).includes(first ?? "");
+  return {
+    command: isCommand ? (first as Command) : "create",
+    positionals: isCommand ? rest : parsed.positionals,
+    flags,
+    options: run as ParsedArgs["options"],
+  };
+}
+
+function usageError(error: Error & { code?: string }, known: string[]): BlueprintInputError {
+  const option = /'([^']+)'/.exec(error.message)?.[1] ?? "";
+  const name = option.replace(/^-+/, "").split("=")[0];
+  if (error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    const near = known.filter((k) => k.startsWith(name.slice(0, 3)) || name.startsWith(k)).slice(0, 3);
+    return new BlueprintInputError(clip(option || name, 40), `is not an option${near.length > 0 ? ` (did you mean ${near.map((n) => `--${n}`).join(", ")}?)` : ""}; see --help`);
+  }
+  if (error.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    return new BlueprintInputError(clip(option || "option", 40), `${clip(error.message.split(".")[0], 120)}; see --help`);
+  }
+  return new BlueprintInputError("arguments", `${clip(error.message, 160)}; see --help`);
+}

@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+import { BlueprintInputError, isInputError } from "../blueprints/lib/errors";
+import { questionFor } from "./answers/questions";
+import { AnswerKey } from "./answers/types";
+import { parseCommandLine, ParsedArgs } from "./args";
+import { create } from "./commands/create";
+import { listBlueprints, listServices } from "./commands/list";
+import { helpText } from "./help";
+import { consoleOutput, Output } from "./output";
+import { packageJson } from "./paths";
+
+/** Runs one command and returns its exit code; user errors are thrown as BlueprintInputError. */
+export async function run(argv: readonly string[], out: Output = consoleOutput): Promise<number> {
+  const args: ParsedArgs = parseCommandLine(argv);
+  const version = packageJson().version;
+  if (args.options.version) {
+    out.print(version);
+    return 0;
+  }
+  if (args.options.help || args.command === "help") {
+    out.print(helpText(version));
+    return 0;
+  }
+  switch (args.command) {
+    case "blueprints":
+      out.print(listBlueprints());
+      return 0;
+    case "services":
+      out.print(listServices((args.flags.region as string | undefined) ?? "us-east-1"));
+      return 0;
+    case "create":
+      return create(args, out);
+    default:
+      throw new BlueprintInputError("command", `${args.command} is not available in this version; see --help`);
+  }
+}
+
+/** The flag that sets an answer, for error messages: `consumerAccounts[2]` → `--consumer-accounts`. */
+function flagFor(field: string): string | undefined {
+  const key = /^[A-Za-z]+/.exec(field)?.[0];
+  try {
+    return key ? questionFor(key as AnswerKey).flag : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The process: exit 2 for bad input, 130 when interrupted, a stack trace only for bugs. */
+export function main(): void {
+  process.on("SIGINT", () => {
+    process.stderr.write("\nInterrupted: nothing was written.\n");
+    process.exit(130);
+  });
+  run(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      if (isInputError(error)) {
+        const flag = flagFor(error.field);
+        process.stderr.write(`create-privatelink: ${error.message}${flag ? ` (flag ${flag})` : ""}\n`);
+        process.exitCode = 2;
+      } else if (error instanceof Error && error.name === "ExitPromptError") {
+        process.stderr.write("\nCancelled: nothing was written.\n");
+        process.exitCode = 130;
+      } else {
+        process.stderr.write(`create-privatelink: internal error (a bug; please report it with this trace):\n${error instanceof Error ? error.stack : String(error)}\n`);
+        process.exitCode = 1;
+      }
+    },
+  );
+}
+
+if (require.main === module) main();

@@ -1,0 +1,68 @@
+import { ResolvedAnswers } from "../answers/resolve";
+import { regionInfo } from "../../blueprints/lib/partitions";
+import { costLines } from "../cost";
+import { packageJson } from "../paths";
+import { provenanceFile, Suppression } from "../provenance";
+import { findBlueprint } from "../registry";
+import { blueprintSources, cdktfJson, projectPackageJson, staticFile, tsconfig } from "./project-files";
+import { render } from "./render";
+import { PlannedFile } from "./types";
+import { declarations } from "./typescript";
+
+/** Everything a run would write, computed without touching the target directory. */
+export interface ProjectPlan {
+  readonly files: readonly PlannedFile[];
+  /** Cost lines for the closing summary. */
+  readonly cost: readonly string[];
+  /** The deploy commands for the closing summary. */
+  readonly deploy: readonly string[];
+}
+
+/**
+ * Plans a project: every file as a path and its content, sorted by path, the
+ * provenance file last computed over the others. Pure but for reading the
+ * generator's own templates and blueprint sources.
+ */
+export function planProject(resolved: ResolvedAnswers, suppressions: readonly Suppression[] = []): ProjectPlan {
+  const { answers, used } = resolved;
+  const entry = findBlueprint(answers.blueprint);
+  const version = packageJson().version;
+  const specs = entry.stacks(answers);
+  const description = entry.describe(answers);
+  const cost = costLines(description.cost);
+  const imports = [...new Set(specs.map((s) => s.module))].map((from) => ({
+    from: `./${from}`,
+    names: [...new Set(specs.filter((s) => s.module === from).map((s) => s.className))].sort().join(", "),
+  }));
+  const files: PlannedFile[] = [
+    projectPackageJson(answers),
+    cdktfJson(answers),
+    tsconfig(),
+    staticFile(".gitignore", "project/_gitignore"),
+    staticFile("jest.config.js", "project/jest.config.js"),
+    {
+      path: "main.ts",
+      content: render("project/main.ts.hbs", { projectName: answers.projectName, generatorVersion: version, blueprint: answers.blueprint, imports, stacks: declarations(specs) }),
+    },
+    { path: "test/main.test.ts", content: render("project/test/main.test.ts.hbs", { projectName: answers.projectName }) },
+    {
+      path: "README.md",
+      content: render("project/README.md.hbs", {
+        projectName: answers.projectName,
+        summary: description.summary,
+        generatorVersion: version,
+        blueprint: answers.blueprint,
+        region: answers.region,
+        regionName: regionInfo(answers.region).description,
+        diagram: description.diagram,
+        stacks: description.stacks,
+        deploy: description.deploy,
+        notes: description.notes,
+        cost,
+      }),
+    },
+    ...blueprintSources(entry.dir),
+  ];
+  files.push(provenanceFile(answers, used, files, version, suppressions));
+  return { files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), cost, deploy: description.deploy };
+}

@@ -1,0 +1,93 @@
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, posix } from "node:path";
+import { Answers } from "../answers/types";
+import { PACKAGE_ROOT, packageJson } from "../paths";
+import { PlannedFile } from "./types";
+
+/** JSON files are built as objects and serialized: never templated as text. */
+export function jsonFile(path: string, value: unknown): PlannedFile {
+  return { path, content: `${JSON.stringify(value, null, 2)}\n` };
+}
+
+/** A file copied from templates/ as it is. */
+export function staticFile(path: string, template: string): PlannedFile {
+  return { path, content: readFileSync(join(PACKAGE_ROOT, "templates", template), "utf8") };
+}
+
+const RUNTIME = ["cdktf", "@cdktf/provider-aws", "constructs", "@aws-sdk/util-endpoints"];
+const DEV = ["cdktf-cli", "jest", "ts-jest", "@types/jest", "@types/node", "typescript", "tsx"];
+
+/**
+ * The project's package.json: exact versions, the same the generator is tested
+ * with; nothing depends on create-privatelink itself.
+ */
+export function projectPackageJson(answers: Answers): PlannedFile {
+  const own = packageJson();
+  const pick = (names: string[], from: Record<string, string>) => Object.fromEntries(names.sort().map((name) => [name, from[name]]));
+  return jsonFile("package.json", {
+    name: answers.projectName,
+    version: "0.1.0",
+    private: true,
+    description: `AWS PrivateLink infrastructure generated from ${answers.blueprint}`,
+    scripts: {
+      synth: "cdktf synth",
+      deploy: "cdktf deploy '*'",
+      diff: "cdktf diff '*'",
+      test: "jest",
+      typecheck: "tsc --noEmit",
+    },
+    engines: { node: ">=20.19" },
+    dependencies: pick(RUNTIME, own.dependencies),
+    devDependencies: pick(DEV, { ...own.dependencies, ...own.devDependencies }),
+    ...(own.allowScripts ? { allowScripts: own.allowScripts } : {}),
+  });
+}
+
+/**
+ * cdktf.json: main.ts runs through tsx, which strips types without checking
+ * them, so `cdktf synth` spends its time on synthesis, not on the compiler.
+ */
+export function cdktfJson(answers: Answers): PlannedFile {
+  const id = createHash("sha256").update(`create-privatelink:${answers.projectName}`).digest("hex");
+  return jsonFile("cdktf.json", {
+    language: "typescript",
+    app: "node --import tsx main.ts",
+    projectId: `${id.slice(0, 8)}-${id.slice(8, 12)}-${id.slice(12, 16)}-${id.slice(16, 20)}-${id.slice(20, 32)}`,
+    sendCrashReports: "false",
+    terraformProviders: [],
+    terraformModules: [],
+    context: {},
+  });
+}
+
+export function tsconfig(): PlannedFile {
+  return jsonFile("tsconfig.json", {
+    compilerOptions: {
+      target: "ES2022",
+      lib: ["ES2022"],
+      module: "node16",
+      moduleResolution: "node16",
+      strict: true,
+      noImplicitReturns: true,
+      noFallthroughCasesInSwitch: true,
+      isolatedModules: true,
+      esModuleInterop: true,
+      skipLibCheck: true,
+      types: ["node", "jest"],
+    },
+    include: ["main.ts", "blueprints/**/*.ts", "test/**/*.ts"],
+    exclude: ["node_modules", "cdktf.out"],
+  });
+}
+
+/** The blueprint version's source and the shared library it imports, copied unchanged. */
+export function blueprintSources(versionDir: string): PlannedFile[] {
+  return [...listTs("blueprints/lib"), ...listTs(versionDir)].map((path) => ({ path, content: readFileSync(join(PACKAGE_ROOT, path), "utf8") }));
+}
+
+function listTs(dir: string): string[] {
+  return readdirSync(join(PACKAGE_ROOT, dir), { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? listTs(posix.join(dir, entry.name)) : entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts") ? [posix.join(dir, entry.name)] : []))
+    .sort();
+}

@@ -1,0 +1,35 @@
+import { StackSpec } from "../stack-spec";
+import { tsKey as key, tsLiteral } from "./typescript-literal";
+
+/** What main.ts needs to declare one stack spec: its props lines, computed here. */
+export interface StackDeclaration {
+  readonly varName: string;
+  readonly className: string;
+  readonly idLiteral: string;
+  readonly propLines: readonly string[];
+  /** Set for a repeated spec: the list's name and literal, and the loop variable. */
+  readonly loop: { readonly listName: string; readonly listLiteral: string; readonly item: string } | false;
+  /** Whether a later stack refers to this one. */
+  readonly referenced: boolean;
+}
+
+/** main.ts declarations for the specs, in order. */
+export function declarations(specs: readonly StackSpec[]): StackDeclaration[] {
+  const referenced = new Set(specs.flatMap((s) => Object.values(s.refs ?? {}).map((r) => r.stack)));
+  const varOf = (id: string) => specs.find((s) => s.id === id)!.varName;
+  return specs.map((spec) => {
+    const item = spec.repeat ? spec.repeat.prop : "";
+    const indent = spec.repeat ? "      " : "    ";
+    const lines = Object.entries(spec.props).map(([name, value]) => `${indent}${key(name)}: ${tsLiteral(value, indent)},`);
+    if (spec.repeat) lines.push(`${indent}${key(spec.repeat.prop)},`);
+    for (const [prop, ref] of Object.entries(spec.refs ?? {})) lines.push(`${indent}${key(prop)}: ${varOf(ref.stack)}.${ref.attribute},`);
+    return {
+      varName: spec.varName,
+      className: spec.className,
+      idLiteral: spec.repeat ? `\`${spec.id}-\${${item}}\`` : tsLiteral(spec.id, ""),
+      propLines: lines,
+      loop: spec.repeat ? { listName: spec.repeat.listName, listLiteral: tsLiteral(spec.repeat.values, ""), item } : false,
+      referenced: referenced.has(spec.id),
+    };
+  });
+}

@@ -3,14 +3,15 @@ import { BlueprintManifest } from "../blueprints/lib/manifest";
 import { clip } from "../blueprints/lib/validate";
 import { Answers } from "./answers/types";
 import { ProjectDescription } from "./describe";
+import { endpointConsumerV1, endpointServiceV1 } from "./bindings/endpoint-service";
 import { serviceEndpointsV1 } from "./bindings/service-endpoints";
 import { StackSpec } from "./stack-spec";
 
 /** A released blueprint version, as the generator sees it. */
 export interface BlueprintEntry {
   readonly manifest: BlueprintManifest;
-  /** The version's folder, relative to this repository's root and to a generated project's. */
-  readonly dir: string;
+  /** The version's folders (its own and those it builds on), relative to this repository's root and to a generated project's. */
+  readonly dirs: readonly string[];
   /** The stacks a project with these answers has. */
   readonly stacks: (answers: Answers) => StackSpec[];
   /** Loads the version's module (its stack classes). */
@@ -20,7 +21,7 @@ export interface BlueprintEntry {
 }
 
 /** Every blueprint version, oldest first within a blueprint. */
-export const BLUEPRINTS: readonly BlueprintEntry[] = [serviceEndpointsV1];
+export const BLUEPRINTS: readonly BlueprintEntry[] = [serviceEndpointsV1, endpointServiceV1, endpointConsumerV1];
 
 /** Blueprint names, in listing order. */
 export function blueprintNames(): string[] {

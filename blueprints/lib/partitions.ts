@@ -66,3 +66,21 @@ export function knownRegions(): RegionInfo[] {
   }
   return found.sort((a, b) => a.region.localeCompare(b.region));
 }
+
+const DIRECTION_CODES: Record<string, string> = {
+  north: "n", south: "s", east: "e", west: "w", central: "c",
+  northeast: "ne", northwest: "nw", southeast: "se", southwest: "sw",
+};
+
+/**
+ * The prefix of a region's availability zone IDs (`use1` for us-east-1,
+ * `usgw1` for us-gov-west-1, `apse2` for ap-southeast-2): AZ IDs name the same
+ * physical zone in every account, where zone names are shuffled per account.
+ */
+export function zoneIdPrefix(region: string): string {
+  const parts = region.split("-");
+  const number = parts.pop()!;
+  const direction = parts.pop()!;
+  const area = parts.join("").replace("gov", "g");
+  return `${area}${DIRECTION_CODES[direction] ?? direction[0]}${number}`;
+}

@@ -16,7 +16,7 @@ export type BackendProps =
       readonly kind: "s3";
       /** Bucket that holds the state. */
       readonly bucket: string;
-      /** Object key of the state file. */
+      /** Object key of the state file; `{stack}` in it becomes the stack id, so that stacks sharing a bucket keep apart. */
       readonly key: string;
       /** Region of the bucket. */
       readonly region: string;
@@ -93,6 +93,6 @@ function configureBackend(scope: Construct, backend: BackendProps): void {
   if (!backend.key || backend.key.startsWith("/")) {
     throw new BlueprintInputError("backend.key", "expected a relative object key such as privatelink/terraform.tfstate");
   }
-  const s3 = new S3Backend(scope, { bucket: backend.bucket, key: backend.key, region: backend.region, encrypt: true });
+  const s3 = new S3Backend(scope, { bucket: backend.bucket, key: backend.key.split("{stack}").join(scope.node.id), region: backend.region, encrypt: true });
   if (backend.useLockfile ?? true) s3.addOverride("use_lockfile", true);
 }

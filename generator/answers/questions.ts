@@ -1,7 +1,7 @@
 import validateNpmName from "validate-npm-package-name";
 import { BlueprintInputError } from "../../blueprints/lib/errors";
 import { InputName } from "../../blueprints/lib/manifest";
-import { regionInfo } from "../../blueprints/lib/partitions";
+import { regionInfo, zoneIdPrefix } from "../../blueprints/lib/partitions";
 import { isEndpointServiceName, resolveService, serviceName } from "../../blueprints/lib/service-names";
 import { gatewayServiceKeys } from "../../blueprints/lib/services";
 import { checkAccountIds, checkCidr, checkDistinct, checkResourceId, checkRoleArn, checkRoleName, checkTags, clip } from "../../blueprints/lib/validate";
@@ -43,15 +43,17 @@ export interface Question<K extends AnswerKey = AnswerKey> {
   readonly choices?: (known: Known) => readonly { value: string; name: string; description?: string }[];
 }
 
-const ACCOUNT_ENDPOINT_LAYOUTS = ["provider-and-consumers", "provider-only", "consumers-only"] as const;
+const LAYOUTS = ["provider-and-consumers", "provider-only"] as const;
 
 function q<K extends AnswerKey>(question: Question<K>): Question<K> {
   return question;
 }
 
 const partitionOf = (known: Known) => regionInfo(known.region ?? "us-east-1").partition;
-const isProvider = (known: Known) => known.layout !== "consumers-only";
-const hasConsumers = (known: Known) => known.layout !== "provider-only";
+const isConsumerBlueprint = (known: Known) => (known.blueprint ?? "").startsWith("endpoint-consumer@");
+const usesZoneIds = (known: Known) => (known.blueprint ?? "").startsWith("endpoint-");
+const isProvider = (known: Known) => !isConsumerBlueprint(known);
+const hasConsumers = (known: Known) => isConsumerBlueprint(known) || known.layout === "provider-and-consumers";
 
 export const QUESTIONS: readonly Question[] = [
   q({
@@ -98,16 +100,15 @@ export const QUESTIONS: readonly Question[] = [
   q({
     key: "layout",
     flag: "--layout",
-    valueName: ACCOUNT_ENDPOINT_LAYOUTS.join("|"),
+    valueName: LAYOUTS.join("|"),
     message: "Stacks to generate",
     prompt: "select",
     input: "layout",
     defaultValue: () => "provider-and-consumers" as const,
-    check: (value) => toChoice(value, "layout", ACCOUNT_ENDPOINT_LAYOUTS),
+    check: (value) => toChoice(value, "layout", LAYOUTS),
     choices: () => [
       { value: "provider-and-consumers", name: "Provider and consumers", description: "the endpoint service, and one consumer stack per account wired to it" },
-      { value: "provider-only", name: "Provider only", description: "the NLB and endpoint service; consumers deploy their own endpoints" },
-      { value: "consumers-only", name: "Consumers only", description: "interface endpoints to another team's endpoint service" },
+      { value: "provider-only", name: "Provider only", description: "the NLB and endpoint service; consumers deploy their own endpoints (blueprint endpoint-consumer)" },
     ],
   }),
   q({
@@ -139,16 +140,19 @@ export const QUESTIONS: readonly Question[] = [
     key: "availabilityZones",
     flag: "--availability-zones",
     valueName: "zone,zone",
-    message: "Availability zones of the new VPC (2 or 3)",
+    message: "Availability zones of the new VPC (2 or 3; names, or zone IDs to match zones across accounts)",
     prompt: "input",
     input: "vpc",
-    when: (known) => known.vpc !== "existing",
-    defaultValue: (known) => [`${known.region}a`, `${known.region}b`],
+    when: (known) => known.vpc !== "existing" || isConsumerBlueprint(known),
+    defaultValue: (known) => (usesZoneIds(known) ? [1, 2].map((n) => `${zoneIdPrefix(known.region!)}-az${n}`) : [`${known.region}a`, `${known.region}b`]),
     check: (value, known) => {
       const zones = toList(value, "availabilityZones");
       if (zones.length < 2 || zones.length > 3) throw new BlueprintInputError("availabilityZones", `lists ${zones.length}; expected 2 or 3 zones, e.g. ${known.region}a,${known.region}b`);
+      const prefix = zoneIdPrefix(known.region!);
       zones.forEach((zone, i) => {
-        if (!new RegExp(`^${known.region}[a-z]$`).test(zone)) throw new BlueprintInputError(`availabilityZones[${i}]`, `"${clip(zone)}" is not a zone of ${known.region}; expected e.g. ${known.region}a`);
+        if (!new RegExp(`^(${known.region}[a-z]|${prefix}-az\\d+)$`).test(zone)) {
+          throw new BlueprintInputError(`availabilityZones[${i}]`, `"${clip(zone)}" is not a zone of ${known.region}; expected a name such as ${known.region}a or a zone ID such as ${prefix}-az1`);
+        }
       });
       checkDistinct(zones, "availabilityZones");
       return zones;
@@ -275,8 +279,8 @@ export const QUESTIONS: readonly Question[] = [
     defaultValue: () => [],
     check: (value, known) => {
       const ids = checkAccountIds(toList(value, "consumerAccounts"), "consumerAccounts");
-      if (known.layout === "consumers-only" && ids.length === 0) {
-        throw new BlueprintInputError("consumerAccounts", "is empty; a consumers-only project needs at least one consumer account");
+      if (isConsumerBlueprint(known) && ids.length === 0) {
+        throw new BlueprintInputError("consumerAccounts", "is empty; expected at least one consumer account to create an endpoint in");
       }
       return ids;
     },
@@ -392,10 +396,9 @@ export const QUESTIONS: readonly Question[] = [
     key: "privateDnsName",
     flag: "--private-dns-name",
     valueName: "host.example.com",
-    message: "Private DNS name of the endpoint service (empty: none)",
+    message: "Private DNS name of the endpoint service, verified by the provider (empty: none)",
     prompt: "input",
     input: "privateDnsName",
-    when: isProvider,
     defaultValue: () => null,
     check: (value, known) => {
       const name = toText(value, "privateDnsName", true);
@@ -411,13 +414,14 @@ export const QUESTIONS: readonly Question[] = [
     key: "hostedZoneId",
     flag: "--hosted-zone-id",
     valueName: "zone-id",
-    message: "Route 53 public hosted zone of that domain (for the verification TXT record)",
+    message: "Route 53 public hosted zone of that domain, for the verification TXT record (empty: verify by hand)",
     prompt: "input",
     input: "privateDnsName",
     when: (known) => isProvider(known) && !!known.privateDnsName,
     defaultValue: () => null,
     check: (value) => {
-      const id = toText(value, "hostedZoneId", false)!;
+      const id = toText(value, "hostedZoneId", true);
+      if (id === null) return null;
       if (!/^Z[A-Z0-9]{4,31}$/.test(id)) throw new BlueprintInputError("hostedZoneId", `"${clip(id)}" is not a Route 53 hosted zone ID; expected Z followed by letters and digits`);
       return id;
     },
@@ -466,7 +470,6 @@ export const QUESTIONS: readonly Question[] = [
     message: "Endpoint service name the consumers connect to",
     prompt: "input",
     input: "serviceName",
-    when: (known) => known.layout === "consumers-only",
     defaultValue: () => null,
     check: (value) => {
       const name = toText(value, "serviceName", false)!;
@@ -481,7 +484,6 @@ export const QUESTIONS: readonly Question[] = [
     message: "Region of the endpoint service, when it is not the consumers' (empty: same region)",
     prompt: "input",
     input: "serviceRegion",
-    when: (known) => known.layout === "consumers-only",
     defaultValue: () => null,
     check: (value, known) => {
       const region = toText(value, "serviceRegion", true);
@@ -524,11 +526,11 @@ export const QUESTIONS: readonly Question[] = [
     key: "backendKey",
     flag: "--backend-key",
     valueName: "key",
-    message: "Object key of the state",
+    message: "Object key of the state ({stack} becomes the stack id, so each stack keeps its own state)",
     prompt: "input",
     input: "backend",
     when: (known) => known.backend === "s3",
-    defaultValue: (known) => `${known.projectName ?? "privatelink"}/terraform.tfstate`,
+    defaultValue: (known) => `${known.projectName ?? "privatelink"}/{stack}.tfstate`,
     check: (value) => {
       const key = toText(value, "backendKey", false)!;
       if (key.startsWith("/") || key.length > 1024 || /[\u0000-\u001f]/.test(key)) throw new BlueprintInputError("backendKey", "expected a relative object key such as privatelink/terraform.tfstate");

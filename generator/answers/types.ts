@@ -1,7 +1,7 @@
 import { BackendProps } from "../../blueprints/lib/stack";
 
 /** How an endpoint-service project is laid out. */
-export type Layout = "provider-and-consumers" | "provider-only" | "consumers-only";
+export type Layout = "provider-and-consumers" | "provider-only";
 
 /**
  * Every answer the generator knows. The answers file (`--answers`) and the

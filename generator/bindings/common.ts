@@ -14,10 +14,8 @@ export function compact(props: Record<string, unknown>): Record<string, unknown>
 }
 
 /** Region, backend and tags of a stack, from the answers. */
-export function baseProps(answers: Answers, stateKeySuffix?: string): StackBaseProps {
-  const backend = backendOf(answers);
-  const keyed = backend.kind === "s3" && stateKeySuffix ? { ...backend, key: backend.key.replace(/(\.tfstate)?$/, `-${stateKeySuffix}$1`) } : backend;
-  return { region: answers.region, backend: keyed, tags: answers.tags };
+export function baseProps(answers: Answers): StackBaseProps {
+  return { region: answers.region, backend: backendOf(answers), tags: answers.tags };
 }
 
 /** The VPC props of the answers: new, or existing by IDs. */

@@ -54,7 +54,7 @@ function describeProject(answers: Answers): ProjectDescription {
 /** service-endpoints v1: one stack with the endpoints of one VPC. */
 export const serviceEndpointsV1: BlueprintEntry = {
   manifest,
-  dir: "blueprints/service-endpoints/v1",
+  dirs: ["blueprints/service-endpoints/v1"],
   load: () => require("../../blueprints/service-endpoints/v1"),
   stacks,
   describe: describeProject,

@@ -61,7 +61,7 @@ export function planProject(resolved: ResolvedAnswers, suppressions: readonly Su
         cost,
       }),
     },
-    ...blueprintSources(entry.dir),
+    ...blueprintSources(entry.dirs),
   ];
   files.push(provenanceFile(answers, used, files, version, suppressions));
   return { files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), cost, deploy: description.deploy };

@@ -81,9 +81,9 @@ export function tsconfig(): PlannedFile {
   });
 }
 
-/** The blueprint version's source and the shared library it imports, copied unchanged. */
-export function blueprintSources(versionDir: string): PlannedFile[] {
-  return [...listTs("blueprints/lib"), ...listTs(versionDir)].map((path) => ({ path, content: readFileSync(join(PACKAGE_ROOT, path), "utf8") }));
+/** The blueprint version's source, the versions it builds on and the shared library, copied unchanged. */
+export function blueprintSources(versionDirs: readonly string[]): PlannedFile[] {
+  return ["blueprints/lib", ...versionDirs].flatMap(listTs).map((path) => ({ path, content: readFileSync(join(PACKAGE_ROOT, path), "utf8") }));
 }
 
 function listTs(dir: string): string[] {

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { promisify } from "node:util";
@@ -119,24 +119,21 @@ async function terraform(dir: string, args: string[]): Promise<string> {
 }
 
 /**
- * A test-only override file: local state, and a provider that makes no AWS
- * calls (no credential check, no account lookup, no assumed role), so that
- * `plan -refresh=false` runs without AWS.
+ * Makes a validated stack plannable without AWS: a test-only override file
+ * gives it local state and a provider that makes no AWS calls (no credential
+ * check, no account lookup), and the assumed role is taken out of the provider
+ * (an override cannot remove a block). Everything else is planned as synthesized.
  */
-function writeOfflineOverride(dir: string): void {
+function makeOffline(dir: string): void {
+  const file = join(dir, "cdk.tf.json");
+  const json = JSON.parse(readFileSync(file, "utf8")) as { provider?: { aws?: Record<string, unknown>[] } };
+  for (const provider of json.provider?.aws ?? []) delete provider.assume_role;
+  writeFileSync(file, JSON.stringify(json, null, 2));
   writeFileSync(
     join(dir, "zz_offline_override.tf.json"),
     JSON.stringify({
       terraform: { backend: { local: { path: "terraform.offline.tfstate" } } },
-      provider: {
-        aws: {
-          skip_credentials_validation: true,
-          skip_requesting_account_id: true,
-          skip_metadata_api_check: true,
-          skip_region_validation: true,
-          assume_role: [],
-        },
-      },
+      provider: { aws: { skip_credentials_validation: true, skip_requesting_account_id: true, skip_metadata_api_check: true } },
     }),
   );
 }
@@ -149,7 +146,7 @@ export async function checkWithTerraform(dir: string, options: { plan: boolean }
   await terraform(dir, ["init", "-backend=false", "-input=false", "-no-color"]);
   const validate = await terraform(dir, ["validate", "-no-color"]);
   if (!options.plan) return { validate };
-  writeOfflineOverride(dir);
+  makeOffline(dir);
   await terraform(dir, ["init", "-reconfigure", "-input=false", "-no-color"]);
   const plan = await terraform(dir, ["plan", "-refresh=false", "-input=false", "-lock=false", "-no-color"]);
   return { validate, plan };

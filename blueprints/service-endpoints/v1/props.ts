@@ -1,37 +1,7 @@
+import { ExistingVpcProps, NewVpcProps } from "../../lib/network";
 import { StackBaseProps } from "../../lib/stack";
 
-/** A new VPC with one private subnet and route table per availability zone. */
-export interface NewVpcProps {
-  readonly kind: "new";
-  /** IPv4 CIDR of the VPC, /16 to /24. @default "10.0.0.0/16" */
-  readonly cidr?: string;
-  /**
-   * Availability zone names, 2 or 3 of the stack's region.
-   * @default the region's `a` and `b` zones
-   */
-  readonly availabilityZones?: readonly string[];
-}
-
-/** A subnet of an existing VPC, with its zone so synth needs no AWS lookup. */
-export interface ExistingSubnet {
-  /** Subnet ID, e.g. `subnet-0123456789abcdef0`. */
-  readonly id: string;
-  /** The subnet's availability zone name, e.g. `eu-west-1a`. */
-  readonly availabilityZone: string;
-}
-
-/** An existing VPC, described by its IDs so that synth reads nothing from AWS. */
-export interface ExistingVpcProps {
-  readonly kind: "existing";
-  /** VPC ID, e.g. `vpc-0123456789abcdef0`. */
-  readonly vpcId: string;
-  /** The VPC's IPv4 CIDR: the only source the endpoints' security group admits. */
-  readonly cidr: string;
-  /** One subnet per availability zone for the interface endpoints. @default [] (gateway endpoints only) */
-  readonly subnets?: readonly ExistingSubnet[];
-  /** Route tables the gateway endpoints attach to. @default [] */
-  readonly routeTableIds?: readonly string[];
-}
+export type { ExistingSubnet, ExistingVpcProps, NewVpcProps } from "../../lib/network";
 
 export interface ServiceEndpointsProps {
   /** AWS region of the endpoints, e.g. `eu-west-1`. */

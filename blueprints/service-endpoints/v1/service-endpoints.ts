@@ -4,13 +4,13 @@ import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
 import { BlueprintInputError } from "../../lib/errors";
+import { network } from "../../lib/network";
 import { regionInfo } from "../../lib/partitions";
 import { PrincipalScope, policyJson, scopedEndpointPolicy } from "../../lib/policies";
 import { resolveService, ResolvedService, serviceName } from "../../lib/service-names";
 import { output } from "../../lib/outputs";
 import { blueprintTags } from "../../lib/tags";
 import { checkAccountIds, checkDistinct, checkTags } from "../../lib/validate";
-import { network } from "./network";
 import { ServiceEndpointsProps } from "./props";
 
 export const BLUEPRINT = "service-endpoints";

@@ -19,6 +19,8 @@ export interface Fixture {
 export interface SynthesizedStack {
   readonly id: string;
   readonly dir: string;
+  /** cdk.tf.json as cdktf wrote it. */
+  readonly text: string;
   readonly json: TfJson;
 }
 
@@ -36,7 +38,8 @@ export async function synthFixture(fixture: Fixture): Promise<SynthesizedStack[]
   app.synth();
   return [...stacks.keys()].map((id) => {
     const dir = join(outdir, "stacks", id);
-    return { id, dir, json: JSON.parse(readFileSync(join(dir, "cdk.tf.json"), "utf8")) as TfJson };
+    const text = readFileSync(join(dir, "cdk.tf.json"), "utf8");
+    return { id, dir, text, json: JSON.parse(text) as TfJson };
   });
 }
 

@@ -1,0 +1,27 @@
+import { Construct } from "constructs";
+import { TerraformStack } from "../../lib/cdktf";
+import { regionInfo } from "../../lib/partitions";
+import { configureStack } from "../../lib/stack";
+import { blueprintTags } from "../../lib/tags";
+import { checkAccountId, checkRoleName } from "../../lib/validate";
+import { BLUEPRINT, EndpointConsumer, VERSION } from "./endpoint-consumer";
+import { EndpointConsumerStackProps } from "./props";
+
+/** A consumer account's stack: its AWS provider assumes `roleName` in `accountId`. */
+export class EndpointConsumerStack extends TerraformStack {
+  public readonly consumer: EndpointConsumer;
+
+  constructor(scope: Construct, id: string, props: EndpointConsumerStackProps) {
+    super(scope, id);
+    const { region, backend, tags, accountId, roleName, externalId, assumeRole, ...consumerProps } = props;
+    const account = checkAccountId(accountId, "accountId");
+    const role = checkRoleName(roleName ?? "PrivateLinkDeployer", "roleName");
+    const partition = regionInfo(region).partition;
+    configureStack(
+      this,
+      { region, backend, tags, assumeRole: assumeRole ?? { roleArn: `arn:${partition}:iam::${account}:role/${role}`, ...(externalId ? { externalId } : {}) } },
+      blueprintTags(BLUEPRINT, VERSION),
+    );
+    this.consumer = new EndpointConsumer(this, "consumer", { ...consumerProps, region, tags, name: consumerProps.name ?? id });
+  }
+}

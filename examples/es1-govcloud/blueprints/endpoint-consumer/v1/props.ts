@@ -1,0 +1,31 @@
+import { ExistingVpcProps, NewVpcProps } from "../../lib/network";
+import { StackBaseProps } from "../../lib/stack";
+
+export interface EndpointConsumerProps {
+  /** AWS region of the consumer's VPC, e.g. `eu-west-1`. */
+  readonly region: string;
+  /** The endpoint service's name, `com.amazonaws.vpce.<region>.vpce-svc-…` (or a reference to the provider stack's). */
+  readonly serviceName: string;
+  /** Region of the endpoint service when it is not `region` (cross-region PrivateLink). @default the same region */
+  readonly serviceRegion?: string;
+  /** Port the service listens on: the only port the endpoint's security group admits. @default 443 */
+  readonly port?: number;
+  /** The consumer VPC. @default a new VPC, 10.0.0.0/16 in two zones */
+  readonly vpc?: NewVpcProps | ExistingVpcProps;
+  /** Turn on private DNS: only when the service has a verified private DNS name. @default false */
+  readonly privateDns?: boolean;
+  /** Prefix of resource names. @default the construct id */
+  readonly name?: string;
+  /** Tags on every resource. @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** Props of a consumer account's stack. */
+export interface EndpointConsumerStackProps extends StackBaseProps, Omit<EndpointConsumerProps, "region" | "tags"> {
+  /** The consumer account (12 digits); the stack assumes `roleName` in it. */
+  readonly accountId: string;
+  /** Role to assume in the consumer account. @default "PrivateLinkDeployer" */
+  readonly roleName?: string;
+  /** External ID the role requires. @default none */
+  readonly externalId?: string;
+}

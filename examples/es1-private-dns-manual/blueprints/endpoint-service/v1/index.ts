@@ -1,0 +1,4 @@
+export { DEFAULT_SSL_POLICY, EndpointService } from "./endpoint-service";
+export { manifest } from "./manifest";
+export * from "./props";
+export { EndpointServiceStack } from "./stack";

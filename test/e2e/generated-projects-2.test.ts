@@ -1,0 +1,3 @@
+import { describeGeneratedProjects } from "../support/describe-generated";
+
+describeGeneratedProjects(1);

@@ -46,7 +46,7 @@ export function toChoice<T extends string>(value: unknown, field: string, choice
 /** Tags from `Key=Value` flags (repeatable or comma-separated) or a JSON object. */
 export function toTags(value: unknown, field: string): Record<string, string> {
   if (value !== null && typeof value === "object" && !Array.isArray(value)) return value as Record<string, string>;
-  const pairs = Array.isArray(value) ? value : typeof value === "string" ? value.split(",") : undefined;
+  const pairs = Array.isArray(value) ? value : typeof value === "string" ? value.split(",").filter((pair) => pair.trim() !== "") : undefined;
   if (!pairs) throw new BlueprintInputError(field, `expected Key=Value pairs, got ${describe(value)}`);
   const tags: Record<string, string> = {};
   for (const pair of pairs) {

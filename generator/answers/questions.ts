@@ -112,6 +112,36 @@ export const QUESTIONS: readonly Question[] = [
     ],
   }),
   q({
+    key: "serviceName",
+    flag: "--service-name",
+    valueName: "com.amazonaws.vpce.<region>.vpce-svc-…",
+    message: "Endpoint service name the consumers connect to",
+    prompt: "input",
+    input: "serviceName",
+    defaultValue: () => null,
+    check: (value) => {
+      const name = toText(value, "serviceName", false)!;
+      if (!isEndpointServiceName(name)) throw new BlueprintInputError("serviceName", `"${clip(name)}" is not an endpoint service name; expected com.amazonaws.vpce.<region>.vpce-svc-<17 hex digits>`);
+      return name;
+    },
+  }),
+  q({
+    key: "serviceRegion",
+    flag: "--service-region",
+    valueName: "region",
+    message: "Region of the endpoint service, when it is not the consumers' (empty: same region)",
+    prompt: "input",
+    input: "serviceRegion",
+    defaultValue: () => null,
+    check: (value, known) => {
+      const region = toText(value, "serviceRegion", true);
+      if (region === null || region === known.region) return null;
+      const info = regionInfo(region, "serviceRegion");
+      if (info.partition !== partitionOf(known)) throw new BlueprintInputError("serviceRegion", `${region} is in partition ${info.partition}, not ${partitionOf(known)}`);
+      return region;
+    },
+  }),
+  q({
     key: "vpc",
     flag: "--vpc",
     valueName: "new|existing",
@@ -361,6 +391,10 @@ export const QUESTIONS: readonly Question[] = [
     when: isProvider,
     defaultValue: () => "instance" as const,
     check: (value) => toChoice(value, "targetType", ["instance", "ip"] as const),
+    choices: () => [
+      { value: "instance", name: "EC2 instances, by instance ID" },
+      { value: "ip", name: "IP addresses (containers, on-premises, other VPCs)" },
+    ],
   }),
   q({
     key: "targetPort",
@@ -461,36 +495,6 @@ export const QUESTIONS: readonly Question[] = [
       });
       checkDistinct(regions, "supportedRegions");
       return regions;
-    },
-  }),
-  q({
-    key: "serviceName",
-    flag: "--service-name",
-    valueName: "com.amazonaws.vpce.<region>.vpce-svc-…",
-    message: "Endpoint service name the consumers connect to",
-    prompt: "input",
-    input: "serviceName",
-    defaultValue: () => null,
-    check: (value) => {
-      const name = toText(value, "serviceName", false)!;
-      if (!isEndpointServiceName(name)) throw new BlueprintInputError("serviceName", `"${clip(name)}" is not an endpoint service name; expected com.amazonaws.vpce.<region>.vpce-svc-<17 hex digits>`);
-      return name;
-    },
-  }),
-  q({
-    key: "serviceRegion",
-    flag: "--service-region",
-    valueName: "region",
-    message: "Region of the endpoint service, when it is not the consumers' (empty: same region)",
-    prompt: "input",
-    input: "serviceRegion",
-    defaultValue: () => null,
-    check: (value, known) => {
-      const region = toText(value, "serviceRegion", true);
-      if (region === null || region === known.region) return null;
-      const info = regionInfo(region, "serviceRegion");
-      if (info.partition !== partitionOf(known)) throw new BlueprintInputError("serviceRegion", `${region} is in partition ${info.partition}, not ${partitionOf(known)}`);
-      return region;
     },
   }),
   q({

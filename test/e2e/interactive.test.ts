@@ -1,0 +1,91 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { CLI, tmp } from "../support/cli";
+import { KEY, Terminal } from "../support/pty";
+
+const chars = (text: string) => [...text];
+
+describe("interactive flow in a real pseudo-terminal", () => {
+  let terminal: Terminal | undefined;
+  afterEach(() => terminal?.kill());
+
+  test("GIVEN a person answering every question THEN the project on disk records those answers", async () => {
+    const parent = tmp("tty");
+    terminal = new Terminal(`node ${CLI} my-endpoints`, parent);
+    await terminal.answer(/Blueprint/, KEY.enter);
+    await terminal.answer(/Project name/, KEY.enter);
+    await terminal.answer(/AWS region/, KEY.enter);
+    await terminal.answer(/VPC\b/, KEY.enter);
+    // a wrong CIDR is refused as it is typed, with the same check as the flag
+    await terminal.answer(/VPC IPv4 CIDR/, ...chars("10.0.0.0/8"), KEY.enter);
+    await terminal.waitFor(/`vpcCidr`: "10\.0\.0\.0\/8" has prefix \/8; expected a prefix from \/16 to \/24/);
+    await terminal.type(...Array(10).fill(KEY.backspace), ...chars("10.9.0.0/16"), KEY.enter);
+    await terminal.answer(/Availability zones/, KEY.enter);
+    await terminal.answer(/Interface endpoints \(PrivateLink\)/, KEY.down, KEY.down, KEY.down, KEY.space, KEY.enter);
+    await terminal.answer(/Custom service names/, ...chars("com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0"), KEY.enter);
+    await terminal.answer(/Gateway endpoints/, KEY.enter);
+    await terminal.answer(/Accounts whose principals may use the endpoints/, ...chars("011122223333"), KEY.enter);
+    await terminal.answer(/Terraform state backend/, KEY.enter);
+    await terminal.answer(/Tags on every resource/, ...chars("Team=network"), KEY.enter);
+    await terminal.waitFor(/Wrote \d+ of \d+ files to my-endpoints/);
+    expect(await terminal.exited).toBe(0);
+    expect(terminal.screen).not.toMatch(/Consumer account IDs|provider account/);
+
+    const provenance = JSON.parse(readFileSync(join(parent, "my-endpoints", ".privatelink.json"), "utf8"));
+    expect(provenance).toMatchObject({
+      blueprint: "service-endpoints@1",
+      projectName: "my-endpoints",
+      region: "us-east-1",
+      vpcCidr: "10.9.0.0/16",
+      gatewayServices: ["s3"],
+      allowedAccounts: ["011122223333"],
+      tags: { Team: "network" },
+    });
+    expect(provenance.services).toEqual(["ssm", "ssmmessages", "ec2messages", "logs", "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0"]);
+    expect(readFileSync(join(parent, "my-endpoints", "main.ts"), "utf8")).toContain('cidr: "10.9.0.0/16"');
+  }, 120000);
+
+  test("GIVEN the endpoint-service blueprint THEN consumer accounts and the provider role are asked, and validated as typed", async () => {
+    const parent = tmp("tty-es");
+    terminal = new Terminal(`node ${CLI} link`, parent);
+    await terminal.answer(/Blueprint/, KEY.up, KEY.enter);
+    await terminal.answer(/Project name/, KEY.enter);
+    await terminal.answer(/AWS region/, KEY.enter);
+    await terminal.answer(/Stacks to generate/, KEY.enter);
+    await terminal.answer(/VPC\b/, KEY.enter);
+    await terminal.answer(/VPC IPv4 CIDR/, KEY.enter);
+    await terminal.answer(/Availability zones/, KEY.enter);
+    await terminal.answer(/Role to assume in the provider account/, ...chars("arn:aws-cn:iam::999988887777:role/Net"), KEY.enter);
+    await terminal.waitFor(/is in partition aws-cn, but the region is in aws/);
+    await terminal.type(...Array(40).fill(KEY.backspace), ...chars("arn:aws:iam::999988887777:role/NetworkDeployer"), KEY.enter);
+    await terminal.answer(/Consumer account IDs/, ...chars("11112222333"), KEY.enter);
+    await terminal.waitFor(/`consumerAccounts\[0\]`: "11112222333" is not an AWS account ID; expected exactly 12 digits/);
+    await terminal.type(KEY.backspace, ...chars("33,444455556666"), KEY.enter);
+    await terminal.answer(/Role name to assume in each consumer account/, KEY.enter);
+    await terminal.answer(/External ID/, KEY.enter);
+    await terminal.answer(/NLB listener protocol/, KEY.enter);
+    await terminal.answer(/Port consumers connect to/, KEY.enter);
+    await terminal.answer(/Target type/, KEY.enter);
+    await terminal.answer(/Port the targets listen on/, KEY.enter);
+    await terminal.answer(/Targets to register now/, KEY.enter);
+    await terminal.answer(/Private DNS name/, KEY.enter);
+    await terminal.answer(/SNS topic/, KEY.enter);
+    await terminal.answer(/Other regions/, KEY.enter);
+    await terminal.answer(/Terraform state backend/, KEY.enter);
+    await terminal.answer(/Tags on every resource/, KEY.enter);
+    await terminal.waitFor(/Wrote \d+ of \d+ files to link/);
+    expect(await terminal.exited).toBe(0);
+    const provenance = JSON.parse(readFileSync(join(parent, "link", ".privatelink.json"), "utf8"));
+    expect(provenance).toMatchObject({ blueprint: "endpoint-service@1", consumerAccounts: ["111122223333", "444455556666"], providerRoleArn: "arn:aws:iam::999988887777:role/NetworkDeployer" });
+  }, 120000);
+
+  test("GIVEN Ctrl-C at a question THEN exit 130 and nothing is written", async () => {
+    const parent = tmp("tty-cancel");
+    terminal = new Terminal(`node ${CLI} cancelled`, parent);
+    await terminal.answer(/Blueprint/, KEY.enter);
+    await terminal.answer(/Project name/, KEY.ctrlC);
+    expect(await terminal.exited).toBe(130);
+    expect(terminal.screen).toMatch(/Cancelled: nothing was written/);
+    expect(existsSync(join(parent, "cancelled"))).toBe(false);
+  }, 60000);
+});

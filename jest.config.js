@@ -10,5 +10,7 @@ module.exports = {
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   globalSetup: "<rootDir>/test/support/global-setup.ts",
   testTimeout: 300000,
+  // Most of the time is spent in child processes (terraform, tsc, cdktf): one worker per core.
+  maxWorkers: "100%",
   snapshotFormat: { escapeString: false, printBasicPrototype: false },
 };

@@ -1,0 +1,100 @@
+/**
+ * `npm run bench`: synth speed of generated projects against the stock cdktf
+ * way, growth with the number of consumer stacks, and the generator's own time.
+ * Runs are interleaved (ours, baseline, ours, …) so that machine noise hits both
+ * sides alike; medians and ratios are reported, never absolute pass/fail.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const ROOT = resolve(__dirname, "..", "..");
+const CLI = join(ROOT, "dist", "generator", "cli.js");
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const TWENTY = "ssm,ssmmessages,ec2messages,ec2,logs,monitoring,kms,secretsmanager,sts,ecr.api,ecr.dkr,ecs,sqs,sns,lambda,events,states,elasticloadbalancing,autoscaling,cloudformation";
+
+interface Sample {
+  seconds: number;
+  maxRssMb: number;
+}
+
+/** Runs a command under /usr/bin/time for wall time and peak memory. */
+function measure(command: string, args: string[], cwd: string): Sample {
+  const result = spawnSync("/usr/bin/time", ["-f", "%e %M", command, ...args], { cwd, encoding: "utf8", env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed in ${cwd}:\n${result.stderr}`);
+  const [seconds, kb] = result.stderr.trim().split("\n").pop()!.split(" ").map(Number);
+  return { seconds, maxRssMb: kb / 1024 };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function generate(name: string, args: string[]): string {
+  const dir = join(mkdtempSync(join(tmpdir(), "privatelink-bench-")), name);
+  const result = spawnSync(process.execPath, [CLI, dir, "--yes", ...args], { encoding: "utf8" });
+  if (result.status !== 0) throw new Error(result.stderr);
+  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
+  return dir;
+}
+
+/** The stock `cdktf init` way on the same project: ts-node (type-checking) and the provider's root import. */
+function makeBaseline(dir: string): string {
+  const main = readFileSync(join(dir, "main.ts"), "utf8");
+  writeFileSync(join(dir, "main-baseline.ts"), `import "@cdktf/provider-aws";\n${main}`);
+  return "main-baseline.ts";
+}
+
+function row(label: string, samples: Sample[]): string {
+  return `${label.padEnd(46)} ${median(samples.map((s) => s.seconds)).toFixed(2).padStart(7)} s ${median(samples.map((s) => s.maxRssMb)).toFixed(0).padStart(6)} MB`;
+}
+
+function main(): void {
+  const lines: string[] = [`create-privatelink benchmark: medians of ${RUNS} interleaved runs (BENCH_RUNS to change), node ${process.version}`, ""];
+
+  // 1. Generator: a non-interactive run, npm install excluded.
+  const gen: Sample[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const dir = join(mkdtempSync(join(tmpdir(), "privatelink-bench-gen-")), "p");
+    gen.push(measure(process.execPath, [CLI, dir, "--yes", "--services", TWENTY], ROOT));
+  }
+  lines.push("Generator, 20 services, --yes:", row("  create-privatelink (goal: < 0.5 s)", gen), "");
+
+  // 2. Synth of a 20-service project: the generated app command against the stock way.
+  const twenty = generate("twenty", ["--services", TWENTY]);
+  const baselineMain = makeBaseline(twenty);
+  const ours: Sample[] = [];
+  const stock: Sample[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    ours.push(measure(process.execPath, ["--import", "tsx", "main.ts"], twenty));
+    stock.push(measure(join(twenty, "node_modules", ".bin", "ts-node"), [baselineMain], twenty));
+  }
+  const ratio = median(stock.map((s) => s.seconds)) / median(ours.map((s) => s.seconds));
+  lines.push(
+    "Synth of a 20-service project (the app command cdktf synth runs):",
+    row("  generated: node --import tsx main.ts", ours),
+    row("  stock: ts-node main.ts, provider root import", stock),
+    `  ratio stock/generated: ${ratio.toFixed(1)}x (goal: >= 10x)`,
+    "",
+  );
+
+  // 3. Growth with consumer stacks: endpoint-service, provider and N consumer accounts.
+  lines.push("endpoint-service, provider + N consumer stacks (generated app command):");
+  const perStack: string[] = [];
+  const medians: [number, number][] = [];
+  for (const n of [25, 50, 100]) {
+    const accounts = Array.from({ length: n }, (_, i) => String(200000000000 + i)).join(",");
+    const dir = generate(`consumers-${n}`, ["--blueprint", "endpoint-service", "--region", "eu-west-1", "--consumer-accounts", accounts]);
+    const samples: Sample[] = [];
+    for (let i = 0; i < RUNS; i++) samples.push(measure(process.execPath, ["--import", "tsx", "main.ts"], dir));
+    lines.push(row(`  ${n} consumers (${n + 1} stacks)`, samples));
+    perStack.push(`${n}: ${((median(samples.map((s) => s.seconds)) * 1000) / (n + 1)).toFixed(0)} ms`);
+    medians.push([n, median(samples.map((s) => s.seconds))]);
+  }
+  const slope = (([n1, t1], [n2, t2]) => ((t2 - t1) * 1000) / (n2 - n1))(medians[0], medians[1]);
+  const slope2 = (([n1, t1], [n2, t2]) => ((t2 - t1) * 1000) / (n2 - n1))(medians[1], medians[2]);
+  lines.push(`  average per stack: ${perStack.join(", ")}; each extra stack: ${slope.toFixed(0)} ms (25→50), ${slope2.toFixed(0)} ms (50→100): a steady increment is linear growth`, "");
+  lines.push(row("  for comparison, the 20-service project", ours));
+  process.stdout.write(`${lines.join("\n")}\n`);
+}
+
+main();

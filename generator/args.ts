@@ -1,5 +1,6 @@
 import { parseArgs, ParseArgsConfig } from "node:util";
 import { BlueprintInputError } from "../blueprints/lib/errors";
+import { closest } from "../blueprints/lib/suggest";
 import { clip } from "../blueprints/lib/validate";
 import { QUESTIONS } from "./answers/questions";
 import { AnswerKey } from "./answers/types";
@@ -74,7 +75,7 @@ function usageError(error: Error & { code?: string }, known: string[]): Blueprin
   const option = /'([^']+)'/.exec(error.message)?.[1] ?? "";
   const name = option.replace(/^-+/, "").split("=")[0];
   if (error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
-    const near = known.filter((k) => k.startsWith(name.slice(0, 3)) || name.startsWith(k)).slice(0, 3);
+    const near = closest(name, known);
     return new BlueprintInputError(clip(option || name, 40), `is not an option${near.length > 0 ? ` (did you mean ${near.map((n) => `--${n}`).join(", ")}?)` : ""}; see --help`);
   }
   if (error.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {

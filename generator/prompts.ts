@@ -15,7 +15,7 @@ function asText(value: unknown): string {
 }
 
 /** The question's own check, as an inquirer validator: true, or the message naming the field. */
-function validator(question: Question, known: Known) {
+export function validator(question: Question, known: Known) {
   return (value: unknown): true | string => {
     try {
       question.check(value, known);

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { BlueprintInputError } from "../../blueprints/lib/errors";
+import { closest } from "../../blueprints/lib/suggest";
 import { clip } from "../../blueprints/lib/validate";
 import { META_KEYS } from "../provenance";
 import { QUESTIONS } from "./questions";
@@ -28,7 +29,7 @@ export function readAnswersFile(path: string): Partial<Record<AnswerKey, unknown
   const known = new Set<string>([...QUESTIONS.map((q) => q.key), ...META_KEYS]);
   for (const key of Object.keys(data)) {
     if (!known.has(key)) {
-      const near = [...known].filter((k) => k.toLowerCase().startsWith(key.toLowerCase().slice(0, 4)));
+      const near = closest(key, [...known]);
       throw new BlueprintInputError(clip(key, 40), `is not a known answer${near.length > 0 ? ` (did you mean ${near.join(", ")}?)` : ""}; expected one of ${QUESTIONS.map((q) => q.key).join(", ")}`);
     }
   }

@@ -1,4 +1,5 @@
 import { BlueprintInputError } from "../../blueprints/lib/errors";
+import { clip } from "../../blueprints/lib/validate";
 import { manifest as consumerManifest } from "../../blueprints/endpoint-consumer/v1/manifest";
 import { manifest } from "../../blueprints/endpoint-service/v1/manifest";
 import { Answers } from "../answers/types";
@@ -34,7 +35,7 @@ function consumerSpec(answers: Answers, service: { serviceName?: string; service
 
 function checkStateKeys(answers: Answers, stackCount: number): void {
   if (answers.backend === "s3" && stackCount > 1 && !(answers.backendKey ?? "").includes("{stack}")) {
-    throw new BlueprintInputError("backendKey", `"${answers.backendKey}" would hold the state of all ${stackCount} stacks; expected a key with {stack} in it, e.g. ${answers.projectName}/{stack}.tfstate`);
+    throw new BlueprintInputError("backendKey", `"${clip(answers.backendKey ?? "")}" would hold the state of all ${stackCount} stacks; expected a key with {stack} in it, e.g. ${answers.projectName}/{stack}.tfstate`);
   }
 }
 

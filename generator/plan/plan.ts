@@ -8,6 +8,7 @@ import { blueprintSources, cdktfJson, projectPackageJson, staticFile, tsconfig }
 import { render } from "./render";
 import { PlannedFile } from "./types";
 import { declarations } from "./typescript";
+import { validateStacks } from "./validate";
 
 /** Everything a run would write, computed without touching the target directory. */
 export interface ProjectPlan {
@@ -28,6 +29,7 @@ export function planProject(resolved: ResolvedAnswers, suppressions: readonly Su
   const entry = findBlueprint(answers.blueprint);
   const version = packageJson().version;
   const specs = entry.stacks(answers);
+  validateStacks(entry, answers);
   const description = entry.describe(answers);
   const cost = costLines(description.cost);
   const imports = [...new Set(specs.map((s) => s.module))].map((from) => ({

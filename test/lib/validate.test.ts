@@ -26,7 +26,8 @@ describe("validators", () => {
   });
 
   test("tags: reserved prefix, lengths, characters", () => {
-    expect(checkTags({ Team: "net", Note: 'a "quoted" value' .replace(/"/g, "") }, "t")).toEqual({ Team: "net", Note: "a quoted value" });
+    expect(checkTags({ Team: "net", Note: 'it\'s "quoted"' }, "t")).toEqual({ Team: "net", Note: 'it\'s "quoted"' });
+    expect(() => checkTags({ Note: 'it\'s "quoted"' }, "t", "elb")).toThrow(/`t\.Note`: tags may contain only .*Elastic Load Balancing/);
     expect(() => checkTags({ "aws:x": "y" }, "t")).toThrow(/reserved/);
     expect(() => checkTags({ k: "x".repeat(257) }, "t")).toThrow(/at most 256/);
     expect(() => checkTags({ k: "{{x}}" }, "t")).toThrow(/`t\.k`: tags may contain only/);

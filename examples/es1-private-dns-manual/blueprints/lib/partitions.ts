@@ -1,5 +1,6 @@
 import { partition } from "@aws-sdk/util-endpoints";
 import { BlueprintInputError } from "./errors";
+import { clip } from "./validate";
 
 /** The AWS partitions this project supports. */
 export type PartitionName = "aws" | "aws-cn" | "aws-us-gov";
@@ -28,10 +29,10 @@ export function regionInfo(region: string, field = "region"): RegionInfo {
   const found = REGION_SHAPE.test(region) ? partition(region) : undefined;
   const description = (found as { description?: string } | undefined)?.description;
   if (!found || !description) {
-    throw new BlueprintInputError(field, `"${region}" is not a known AWS region; expected a region code such as us-east-1, eu-west-1, cn-north-1 or us-gov-west-1`);
+    throw new BlueprintInputError(field, `"${clip(String(region))}" is not a known AWS region; expected a region code such as us-east-1, eu-west-1, cn-north-1 or us-gov-west-1`);
   }
   if (!SUPPORTED.includes(found.name as PartitionName)) {
-    throw new BlueprintInputError(field, `region "${region}" is in partition ${found.name}, which is not supported; expected a region of ${SUPPORTED.join(", ")}`);
+    throw new BlueprintInputError(field, `region "${clip(region)}" is in partition ${found.name}, which is not supported; expected a region of ${SUPPORTED.join(", ")}`);
   }
   return { region, partition: found.name as PartitionName, description, dnsSuffix: found.dnsSuffix };
 }

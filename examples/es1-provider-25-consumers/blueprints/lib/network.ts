@@ -6,7 +6,7 @@ import { Construct } from "constructs";
 import { cidrSubnet } from "./cidr";
 import { BlueprintInputError } from "./errors";
 import { zoneIdPrefix } from "./partitions";
-import { checkCidr, checkDistinct, checkResourceId } from "./validate";
+import { checkCidr, checkDistinct, checkResourceId, clip } from "./validate";
 
 /** A new VPC with one private subnet and route table per availability zone. */
 export interface NewVpcProps {
@@ -109,7 +109,7 @@ function checkZones(zones: readonly string[], region: string, field: string, ids
     const isName = typeof zone === "string" && zone.startsWith(region) && /^[a-z]$/.test(zone.slice(region.length));
     const isId = idsAllowed && typeof zone === "string" && new RegExp(`^${prefix}-az\\d+$`).test(zone);
     if (!isName && !isId) {
-      throw new BlueprintInputError(`${field}[${i}]`, `"${zone}" is not an availability zone of ${region}; expected a zone name such as ${region}a${idsAllowed ? ` or a zone ID such as ${prefix}-az1` : ""}`);
+      throw new BlueprintInputError(`${field}[${i}]`, `"${clip(String(zone))}" is not an availability zone of ${region}; expected a zone name such as ${region}a${idsAllowed ? ` or a zone ID such as ${prefix}-az1` : ""}`);
     }
     const first = seen.get(zone);
     if (first !== undefined) {

@@ -1,5 +1,7 @@
 import { BlueprintInputError } from "./errors";
 import { regionInfo } from "./partitions";
+import { closest } from "./suggest";
+import { clip } from "./validate";
 import { EndpointType, findService, SERVICES } from "./services";
 
 /** A service reference resolved for one region: what an endpoint needs. */
@@ -76,11 +78,11 @@ export function resolveService(ref: string, region: string, field = "service"): 
 }
 
 function unknownService(field: string, value: string): BlueprintInputError {
-  const starts = SERVICES.filter((s) => s.key.startsWith(value) || value.startsWith(s.key));
-  const near = (starts.length > 0 ? starts : SERVICES.filter((s) => s.key.includes(value))).slice(0, 3).map((s) => s.key);
+  const starts = SERVICES.filter((s) => s.key.startsWith(value) || value.startsWith(s.key)).map((s) => s.key);
+  const near = (starts.length > 0 ? starts : closest(value, SERVICES.map((s) => s.key))).slice(0, 3);
   const hint = near.length > 0 ? ` (did you mean ${near.join(", ")}?)` : "";
   return new BlueprintInputError(
     field,
-    `"${value}" is not a service in the catalog${hint}; expected a catalog key such as ssm, ecr.api or s3 (see \`create-privatelink services\`), or a full service name such as com.amazonaws.vpce.<region>.vpce-svc-0123456789abcdef0`,
+    `"${clip(value)}" is not a service in the catalog${hint}; expected a catalog key such as ssm, ecr.api or s3 (see \`create-privatelink services\`), or a full service name such as com.amazonaws.vpce.<region>.vpce-svc-0123456789abcdef0`,
   );
 }

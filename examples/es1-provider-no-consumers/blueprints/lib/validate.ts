@@ -104,18 +104,32 @@ export function checkDistinct(values: readonly string[], field: string): void {
   }
 }
 
-/** Resource tags: AWS limits (128-char keys, 256-char values, no `aws:` prefix). */
-export function checkTags(tags: Readonly<Record<string, unknown>>, field: string): Record<string, string> {
+/**
+ * Which characters tags may use. `ec2`: EC2 and VPC resources take any
+ * printable text; quotes are fine, and are escaped wherever they are written.
+ * `elb`: Elastic Load Balancing takes only the common AWS tag set.
+ */
+export type TagCharset = "ec2" | "elb";
+
+const TAG_CHARSETS: Record<TagCharset, { pattern: RegExp; says: string }> = {
+  ec2: { pattern: /^[\p{L}\p{M}\p{Z}\p{N}_.:/=+\-@"']*$/u, says: "letters, digits, spaces, quotes and _ . : / = + - @" },
+  elb: { pattern: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u, says: "letters, digits, spaces and _ . : / = + - @ (what Elastic Load Balancing accepts)" },
+};
+
+/** Resource tags: AWS limits (128-character keys, 256-character values, no `aws:` prefix) and characters. */
+export function checkTags(tags: Readonly<Record<string, unknown>>, field: string, charset: TagCharset = "ec2"): Record<string, string> {
+  if (tags === null || typeof tags !== "object" || Array.isArray(tags)) throw new BlueprintInputError(field, `expected an object of Key: Value tags, got ${describe(tags)}`);
+  const allowed = TAG_CHARSETS[charset];
+  const entries = Object.entries(tags);
+  if (entries.length > 40) throw new BlueprintInputError(field, `has ${entries.length} tags; expected at most 40, leaving room for the blueprint's own`);
   const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(tags)) {
+  for (const [key, value] of entries) {
     const at = `${field}.${clip(key, 40)}`;
     if (key.length < 1 || key.length > 128) throw new BlueprintInputError(at, "tag keys must be 1 to 128 characters");
     if (/^aws:/i.test(key)) throw new BlueprintInputError(at, "tag keys starting with `aws:` are reserved by AWS; choose another key");
     if (typeof value !== "string") throw new BlueprintInputError(at, `expected a string tag value, got ${describe(value)}`);
     if (value.length > 256) throw new BlueprintInputError(at, "tag values must be at most 256 characters");
-    if (!/^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u.test(key) || !/^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u.test(value)) {
-      throw new BlueprintInputError(at, "tags may contain only letters, digits, spaces and _ . : / = + - @ (the characters AWS accepts in every service)");
-    }
+    if (!allowed.pattern.test(key) || !allowed.pattern.test(value)) throw new BlueprintInputError(at, `tags may contain only ${allowed.says}`);
     out[key] = value;
   }
   return out;

@@ -3,7 +3,7 @@ import { Construct } from "constructs";
 import { LocalBackend, S3Backend, TerraformStack } from "./cdktf";
 import { BlueprintInputError } from "./errors";
 import { regionInfo, RegionInfo } from "./partitions";
-import { checkRoleArn, checkTags } from "./validate";
+import { checkRoleArn, checkTags, clip, TagCharset } from "./validate";
 
 /** Where Terraform keeps the stack's state. */
 export type BackendProps =
@@ -48,11 +48,12 @@ export interface StackBaseProps {
 
 /**
  * Sets up the provider (region, assumed role, default tags) and the backend of
- * a blueprint stack, and returns the validated region.
+ * a blueprint stack, and returns the validated region. Default tags reach every
+ * resource, so they follow the strictest service's characters (`tagCharset`).
  */
-export function configureStack(stack: TerraformStack, props: StackBaseProps, blueprintTags: Record<string, string>): RegionInfo {
+export function configureStack(stack: TerraformStack, props: StackBaseProps, blueprintTags: Record<string, string>, tagCharset: TagCharset = "ec2"): RegionInfo {
   const region = regionInfo(props.region);
-  const tags = { ...blueprintTags, ...checkTags(props.tags ?? {}, "tags") };
+  const tags = { ...blueprintTags, ...checkTags(props.tags ?? {}, "tags", tagCharset) };
   const assumeRole = props.assumeRole;
   if (assumeRole) {
     checkRoleArn(assumeRole.roleArn, "assumeRole.roleArn", { partition: region.partition });
@@ -88,7 +89,7 @@ function configureBackend(scope: Construct, backend: BackendProps): void {
   }
   regionInfo(backend.region, "backend.region");
   if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(backend.bucket)) {
-    throw new BlueprintInputError("backend.bucket", `"${backend.bucket}" is not an S3 bucket name; expected 3 to 63 lowercase letters, digits, dots or hyphens`);
+    throw new BlueprintInputError("backend.bucket", `"${clip(String(backend.bucket))}" is not an S3 bucket name; expected 3 to 63 lowercase letters, digits, dots or hyphens`);
   }
   if (!backend.key || backend.key.startsWith("/")) {
     throw new BlueprintInputError("backend.key", "expected a relative object key such as privatelink/terraform.tfstate");

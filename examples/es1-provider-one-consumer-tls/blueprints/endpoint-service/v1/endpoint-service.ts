@@ -38,7 +38,7 @@ export class EndpointService extends Construct {
     super(scope, id);
     const region = regionInfo(props.region);
     const name = props.name ?? id;
-    const userTags = checkTags(props.tags ?? {}, "tags");
+    const userTags = checkTags(props.tags ?? {}, "tags", "elb");
     const tags = (suffix: string) => ({ Name: `${name}-${suffix}`, ...blueprintTags(BLUEPRINT, VERSION), ...userTags });
     const listener = { protocol: props.listener?.protocol ?? "TCP", port: props.listener?.port ?? 443, certificateArn: props.listener?.certificateArn, sslPolicy: props.listener?.sslPolicy ?? DEFAULT_SSL_POLICY };
     const targets = { type: props.targets?.type ?? "instance", port: props.targets?.port ?? listener.port, ids: [...(props.targets?.ids ?? [])] };

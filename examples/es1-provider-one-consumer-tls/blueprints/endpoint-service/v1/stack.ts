@@ -14,7 +14,7 @@ export class EndpointServiceStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: EndpointServiceStackProps) {
     super(scope, id);
     const { region, backend, assumeRole, tags, ...serviceProps } = props;
-    configureStack(this, { region, backend, assumeRole, tags }, blueprintTags(BLUEPRINT, VERSION));
+    configureStack(this, { region, backend, assumeRole, tags }, blueprintTags(BLUEPRINT, VERSION), "elb");
     this.endpointService = new EndpointService(this, "service", { ...serviceProps, region, tags, name: serviceProps.name ?? id });
     this.serviceName = this.endpointService.serviceName;
   }

@@ -10,7 +10,7 @@ import { PrincipalScope, policyJson, scopedEndpointPolicy } from "../../lib/poli
 import { resolveService, ResolvedService, serviceName } from "../../lib/service-names";
 import { output } from "../../lib/outputs";
 import { blueprintTags } from "../../lib/tags";
-import { checkAccountIds, checkDistinct, checkTags } from "../../lib/validate";
+import { checkAccountIds, checkDistinct, checkTags, clip } from "../../lib/validate";
 import { ServiceEndpointsProps } from "./props";
 
 export const BLUEPRINT = "service-endpoints";
@@ -81,7 +81,7 @@ export class ServiceEndpoints extends Construct {
   private principalScope(props: ServiceEndpointsProps): PrincipalScope {
     if (props.organizationId !== undefined) {
       if (!/^o-[a-z0-9]{10,32}$/.test(props.organizationId)) {
-        throw new BlueprintInputError("organizationId", `"${props.organizationId}" is not an AWS Organizations ID; expected o- and 10 to 32 lowercase letters or digits`);
+        throw new BlueprintInputError("organizationId", `"${clip(String(props.organizationId))}" is not an AWS Organizations ID; expected o- and 10 to 32 lowercase letters or digits`);
       }
       return { organizationId: props.organizationId };
     }

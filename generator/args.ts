@@ -19,6 +19,7 @@ const RUN_OPTIONS = {
   "no-interactive": { type: "boolean", help: "never ask; unanswered questions are an error unless --yes" },
   install: { type: "boolean", help: "run npm install in the new project" },
   json: { type: "boolean", help: "check, lint: print the report as JSON" },
+  rules: { type: "boolean", help: "lint: describe every rule (why, how to fix) and exit" },
   to: { type: "string", valueName: "name@version", help: "upgrade: the blueprint version to upgrade to (default: the newest)" },
   "allow-dirty": { type: "boolean", help: "upgrade: run even with uncommitted changes in git" },
   help: { type: "boolean", short: "h", help: "show this help" },

@@ -4,6 +4,7 @@ import { questionFor } from "./answers/questions";
 import { AnswerKey } from "./answers/types";
 import { parseCommandLine, ParsedArgs } from "./args";
 import { create } from "./commands/create";
+import { lintCommand } from "./commands/lint";
 import { listBlueprints, listServices } from "./commands/list";
 import { helpText } from "./help";
 import { consoleOutput, Output } from "./output";
@@ -30,6 +31,8 @@ export async function run(argv: readonly string[], out: Output = consoleOutput):
       return 0;
     case "create":
       return create(args, out);
+    case "lint":
+      return lintCommand(args, out);
     default:
       throw new BlueprintInputError("command", `${args.command} is not available in this version; see --help`);
   }

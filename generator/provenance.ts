@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { BlueprintInputError } from "../blueprints/lib/errors";
+import { LintSuppression } from "../blueprints/lib/lint";
 import { AnswerKey, Answers } from "./answers/types";
 import { PlannedFile } from "./plan/types";
 
@@ -12,10 +13,7 @@ export const PROVENANCE_FILE = ".privatelink.json";
 export const META_KEYS = ["generator", "files", "suppressions"] as const;
 
 /** A lint rule turned off for a project, with the reason someone wrote down. */
-export interface Suppression {
-  readonly rule: string;
-  readonly reason: string;
-}
+export type Suppression = LintSuppression;
 
 /**
  * `.privatelink.json`: the answers (the same schema as an answers file, so it
@@ -58,13 +56,37 @@ export function readProvenance(dir: string): Provenance {
   if (typeof record.generator !== "string" || typeof record.files !== "object" || record.files === null || typeof record.blueprint !== "string") {
     throw new BlueprintInputError(PROVENANCE_FILE, "lacks `generator`, `blueprint` or `files`; expected the file create-privatelink wrote (restore it from git)");
   }
-  const suppressions = Array.isArray(record.suppressions) ? record.suppressions : [];
-  suppressions.forEach((s: unknown, i: number) => {
-    const entry = s as Partial<Suppression> | null;
-    if (!entry || typeof entry.rule !== "string" || typeof entry.reason !== "string" || entry.reason.trim().length < 10) {
-      throw new BlueprintInputError(`suppressions[${i}]`, "expected { \"rule\": \"<rule id>\", \"reason\": \"<why, in at least 10 characters>\" }: a rule is only turned off with a written reason");
-    }
-  });
+  const suppressions = checkSuppressions(record.suppressions);
   const answers = Object.fromEntries(Object.entries(record).filter(([key]) => !(META_KEYS as readonly string[]).includes(key)));
   return { generator: record.generator, answers: answers as Partial<Answers>, files: record.files as Record<string, string>, suppressions: suppressions as Suppression[] };
+}
+
+/** Suppressions as the owner wrote them: each names a rule and says why, in at least 10 characters. */
+export function checkSuppressions(value: unknown): Suppression[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new BlueprintInputError("suppressions", "expected a list of { \"rule\", \"reason\" } in .privatelink.json");
+  return value.map((s: unknown, i: number) => {
+    const entry = s as Partial<Suppression> | null;
+    if (!entry || typeof entry.rule !== "string" || typeof entry.reason !== "string" || entry.reason.trim().length < 10 || (entry.resource !== undefined && typeof entry.resource !== "string")) {
+      throw new BlueprintInputError(`suppressions[${i}]`, "expected { \"rule\": \"<rule id>\", \"reason\": \"<why, in at least 10 characters>\", \"resource\": \"<optional address>\" }: a rule is only turned off with a written reason");
+    }
+    return { rule: entry.rule, reason: entry.reason, ...(entry.resource ? { resource: entry.resource } : {}) };
+  });
+}
+
+/** The suppressions of the nearest .privatelink.json at or above `dir`, if any. */
+export function findSuppressions(dir: string): { file?: string; suppressions: Suppression[] } {
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    const file = join(d, PROVENANCE_FILE);
+    if (existsSync(file)) {
+      let data: { suppressions?: unknown };
+      try {
+        data = JSON.parse(readFileSync(file, "utf8")) as { suppressions?: unknown };
+      } catch (error) {
+        throw new BlueprintInputError(PROVENANCE_FILE, `at ${file} is not valid JSON (${(error as Error).message})`);
+      }
+      return { file, suppressions: checkSuppressions(data.suppressions) };
+    }
+    if (dirname(d) === d) return { suppressions: [] };
+  }
 }

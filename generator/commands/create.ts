@@ -1,4 +1,5 @@
-import { basename, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
 import validateNpmName from "validate-npm-package-name";
 import { BlueprintInputError } from "../../blueprints/lib/errors";
 import { readAnswersFile } from "../answers/file";
@@ -7,6 +8,7 @@ import { ParsedArgs } from "../args";
 import { planProject } from "../plan/plan";
 import { askInTerminal } from "../prompts";
 import { Output } from "../output";
+import { findSuppressions, PROVENANCE_FILE } from "../provenance";
 import { describeChanges } from "../write/diff";
 import { changesFor, isEmptyDir, shown } from "../write/target";
 import { writeChanges } from "../write/write";
@@ -35,8 +37,10 @@ export async function create(args: ParsedArgs, out: Output): Promise<number> {
   for (const warning of resolved.warnings) out.warn(warning);
   const target = resolve(dirArg ?? resolved.answers.projectName);
 
-  // 3. Plan: every file and its content, computed in memory.
-  const plan = planProject(resolved);
+  // 3. Plan: every file and its content, computed in memory; lint suppressions the owner
+  //    wrote into an existing .privatelink.json are kept.
+  const existing = existsSync(join(target, PROVENANCE_FILE)) ? findSuppressions(target).suppressions : [];
+  const plan = planProject(resolved, existing);
   const changes = changesFor(target, plan.files);
 
   // 4. Dry run: the plan, and a diff against what is there; nothing written.

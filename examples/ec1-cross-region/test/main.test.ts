@@ -1,12 +1,14 @@
 /**
  * Tests of ec1-cross-region: each stack's synthesized Terraform JSON against its
  * snapshot (review a snapshot change like any other diff; `npx jest -u` accepts
- * it), and `terraform validate` on it when terraform is installed.
+ * it), the PrivateLink security rules (`npx create-privatelink lint` runs the
+ * same), and `terraform validate` when terraform is installed.
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { TerraformStack, Testing } from "../blueprints/lib/cdktf";
+import { lint, LintSuppression } from "../blueprints/lib/lint";
 import { build } from "../main";
 
 // The whole app is synthesized once, as `cdktf synth` does, so that
@@ -16,6 +18,12 @@ build(app);
 app.synth();
 const stacks = app.node.children.filter((child): child is TerraformStack => child instanceof TerraformStack).map((stack) => stack.node.id);
 const stackDir = (id: string) => join(app.outdir, "stacks", id);
+const synthesized = (id: string) => JSON.parse(readFileSync(join(stackDir(id), "cdk.tf.json"), "utf8"));
+
+// Rules turned off in .privatelink.json, each with a written reason.
+const suppressions: LintSuppression[] = (JSON.parse(readFileSync(join(__dirname, "..", ".privatelink.json"), "utf8")).suppressions ?? []).filter(
+  (s: LintSuppression) => typeof s.reason === "string" && s.reason.trim().length >= 10,
+);
 
 function terraformInstalled(): boolean {
   try {
@@ -28,7 +36,12 @@ function terraformInstalled(): boolean {
 
 describe.each(stacks)("stack %s", (id) => {
   test("synthesizes to its snapshot", () => {
-    expect(JSON.parse(readFileSync(join(stackDir(id), "cdk.tf.json"), "utf8"))).toMatchSnapshot();
+    expect(synthesized(id)).toMatchSnapshot();
+  });
+
+  test("passes the PrivateLink security rules", () => {
+    const report = lint([{ file: `${id}/cdk.tf.json`, json: synthesized(id) }], suppressions);
+    expect(report.findings.map((f) => `${f.rule} ${f.resource}: ${f.message}`)).toEqual([]);
   });
 
   test("passes terraform validate", () => {

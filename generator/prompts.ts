@@ -47,6 +47,7 @@ export const askInTerminal: Asker = async (question, known, suggested) => {
     case "checkbox": {
       const chosen = new Set(Array.isArray(suggested) ? suggested : []);
       const choices = choicesOf(question, known).map((c) => ({ ...c, checked: chosen.has(c.value) }));
+      if (choices.length === 0) return question.check(suggested, known); // nothing to choose from: nothing to ask
       return question.check(await checkbox({ message: question.message, choices, validate: (items) => validate(items.map((i) => i.value)) }), known);
     }
     case "services":

@@ -4,7 +4,7 @@ import { clip } from "../blueprints/lib/validate";
 import { Answers } from "./answers/types";
 import { ProjectDescription } from "./describe";
 import { endpointConsumerV1, endpointServiceV1 } from "./bindings/endpoint-service";
-import { serviceEndpointsV1 } from "./bindings/service-endpoints";
+import { serviceEndpointsV1, serviceEndpointsV2 } from "./bindings/service-endpoints";
 import { StackSpec } from "./stack-spec";
 
 /** A released blueprint version, as the generator sees it. */
@@ -21,7 +21,7 @@ export interface BlueprintEntry {
 }
 
 /** Every blueprint version, oldest first within a blueprint. */
-export const BLUEPRINTS: readonly BlueprintEntry[] = [serviceEndpointsV1, endpointServiceV1, endpointConsumerV1];
+export const BLUEPRINTS: readonly BlueprintEntry[] = [serviceEndpointsV1, serviceEndpointsV2, endpointServiceV1, endpointConsumerV1];
 
 /** Blueprint names, in listing order. */
 export function blueprintNames(): string[] {

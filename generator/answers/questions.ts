@@ -5,7 +5,8 @@ import { regionInfo, zoneIdPrefix } from "../../blueprints/lib/partitions";
 import { isEndpointServiceName, resolveService, serviceName } from "../../blueprints/lib/service-names";
 import { gatewayServiceKeys } from "../../blueprints/lib/services";
 import { checkAccountIds, checkCidr, checkDistinct, checkResourceId, checkRoleArn, checkRoleName, checkTags, clip } from "../../blueprints/lib/validate";
-import { findBlueprint } from "../registry";
+import { findBlueprint, latestVersion } from "../registry";
+import { READ_ONLY_SERVICES } from "../../blueprints/service-endpoints/v2/policy-templates";
 import { toChoice, toInteger, toList, toTags, toText } from "./parse";
 import { AnswerKey, Answers } from "./types";
 
@@ -63,7 +64,7 @@ export const QUESTIONS: readonly Question[] = [
     message: "Blueprint",
     prompt: "select",
     input: null,
-    defaultValue: () => "service-endpoints@1",
+    defaultValue: () => { const latest = latestVersion("service-endpoints").manifest; return `${latest.name}@${latest.version}`; },
     check: (value) => {
       const entry = findBlueprint(toText(value, "blueprint", false)!);
       return `${entry.manifest.name}@${entry.manifest.version}`;
@@ -283,6 +284,40 @@ export const QUESTIONS: readonly Question[] = [
     input: "allowedAccounts",
     defaultValue: () => [],
     check: (value) => checkAccountIds(toList(value, "allowedAccounts"), "allowedAccounts"),
+  }),
+  q({
+    key: "organizationId",
+    flag: "--organization-id",
+    valueName: "o-…",
+    message: "AWS Organization whose principals may use the endpoints, instead of listed accounts (empty: accounts)",
+    prompt: "input",
+    input: "organizationId",
+    defaultValue: () => null,
+    check: (value) => {
+      const id = toText(value, "organizationId", true);
+      if (id !== null && !/^o-[a-z0-9]{10,32}$/.test(id)) throw new BlueprintInputError("organizationId", `"${clip(id)}" is not an AWS Organizations ID; expected o- and 10 to 32 lowercase letters or digits`);
+      return id;
+    },
+  }),
+  q({
+    key: "readOnlyServices",
+    flag: "--read-only-services",
+    valueName: "svc,...",
+    message: "Endpoints that allow only read actions (pull images, read objects, items, parameters, secrets)",
+    prompt: "checkbox",
+    input: "readOnlyServices",
+    defaultValue: () => [],
+    check: (value, known) => {
+      const keys = toList(value, "readOnlyServices");
+      const chosen = [...(known.services ?? []), ...(known.gatewayServices ?? [])];
+      keys.forEach((key, i) => {
+        if (!READ_ONLY_SERVICES.includes(key)) throw new BlueprintInputError(`readOnlyServices[${i}]`, `"${clip(key)}" has no read-only template; expected one of ${READ_ONLY_SERVICES.join(", ")}`);
+        if (!chosen.includes(key)) throw new BlueprintInputError(`readOnlyServices[${i}]`, `${key} is not among the chosen services; add it to --services or --gateway-services, or drop it here`);
+      });
+      checkDistinct(keys, "readOnlyServices");
+      return keys;
+    },
+    choices: (known) => READ_ONLY_SERVICES.filter((key) => [...(known.services ?? []), ...(known.gatewayServices ?? [])].includes(key)).map((key) => ({ value: key, name: key })),
   }),
   q({
     key: "providerRoleArn",

@@ -60,7 +60,8 @@ export async function resolveAnswers(sources: AnswerSources, options: ResolveOpt
       known[question.key] = question.defaultValue(known as Known);
       continue;
     }
-    const raw = sources.flags?.[question.key] ?? sources.file?.[question.key] ?? sources.recorded?.[question.key];
+    // `null` is an answer ("none"), so presence is tested with `!== undefined`, not `??`.
+    const raw = [sources.flags, sources.file, sources.recorded].map((source) => source?.[question.key]).find((v) => v !== undefined);
     let value: unknown;
     if (raw !== undefined) {
       value = question.check(raw, known as Known);

@@ -33,6 +33,10 @@ export interface Answers {
   readonly gatewayServices: readonly string[];
   /** Accounts whose principals endpoint policies admit; empty = the deploying account. */
   readonly allowedAccounts: readonly string[];
+  /** AWS Organization whose principals endpoint policies admit, instead of accounts. */
+  readonly organizationId: string | null;
+  /** Services whose endpoints allow only read actions. */
+  readonly readOnlyServices: readonly string[];
   /** Consumer accounts an endpoint service authorizes. */
   readonly consumerAccounts: readonly string[];
   /** Role the provider stack's AWS provider assumes; null = caller's credentials. */

@@ -1,24 +1,26 @@
 import { resolveService } from "../../blueprints/lib/service-names";
 import { manifest } from "../../blueprints/service-endpoints/v1/manifest";
+import { manifest as manifestV2 } from "../../blueprints/service-endpoints/v2/manifest";
 import { Answers } from "../answers/types";
 import { label, nodeId, ProjectDescription } from "../describe";
 import type { BlueprintEntry } from "../registry";
 import { StackSpec } from "../stack-spec";
 import { baseProps, compact, vpcProps } from "./common";
 
-function stacks(answers: Answers): StackSpec[] {
-  return [
+function stacksOf(version: 1 | 2) {
+  return (answers: Answers): StackSpec[] => [
     {
       id: answers.projectName,
       varName: "endpoints",
       className: "ServiceEndpointsStack",
-      module: "blueprints/service-endpoints/v1",
+      module: `blueprints/service-endpoints/v${version}`,
       props: compact({
         ...baseProps(answers),
         vpc: vpcProps(answers),
         interfaceServices: answers.services,
         gatewayServices: answers.gatewayServices,
         allowedAccounts: answers.allowedAccounts,
+        ...(version >= 2 ? { organizationId: answers.organizationId, readOnlyServices: answers.readOnlyServices } : {}),
       }),
     },
   ];
@@ -37,9 +39,14 @@ function describeProject(answers: Answers): ProjectDescription {
   lines.push("  end");
   for (const service of answers.services) lines.push(`  workloads --> sg --> ${nodeId(`if_${service}`)}[${label(`Interface endpoint: ${service}`)}]`);
   for (const service of answers.gatewayServices) lines.push(`  workloads -- route table --> ${nodeId(`gw_${service}`)}[${label(`Gateway endpoint: ${service}`)}]`);
-  const policy = answers.allowedAccounts.length > 0 ? `principals of ${answers.allowedAccounts.join(", ")}` : "principals of the deploying account";
+  const policy = answers.organizationId
+    ? `principals of organization ${answers.organizationId}`
+    : answers.allowedAccounts.length > 0
+      ? `principals of ${answers.allowedAccounts.join(", ")}`
+      : "principals of the deploying account";
+  const readOnly = answers.readOnlyServices?.length ? ` The ${answers.readOnlyServices.join(", ")} endpoint(s) allow only read actions.` : "";
   return {
-    summary: `Private access from ${answers.vpc === "existing" ? `VPC ${answers.vpcId}` : "a new private VPC"} to ${answers.services.length} AWS service(s) through interface endpoints and ${answers.gatewayServices.length} through gateway endpoints, without an internet or NAT gateway. Every endpoint policy admits only ${policy}.`,
+    summary: `Private access from ${answers.vpc === "existing" ? `VPC ${answers.vpcId}` : "a new private VPC"} to ${answers.services.length} AWS service(s) through interface endpoints and ${answers.gatewayServices.length} through gateway endpoints, without an internet or NAT gateway. Every endpoint policy admits only ${policy}.${readOnly}`,
     stacks: [{ id: answers.projectName, what: `${answers.vpc === "new" ? "VPC, private subnets and route tables; " : ""}${answers.services.length} interface and ${answers.gatewayServices.length} gateway endpoint(s), their security group and policies` }],
     diagram: lines.join("\n"),
     deploy: [`npx cdktf deploy ${answers.projectName}`],
@@ -56,6 +63,15 @@ export const serviceEndpointsV1: BlueprintEntry = {
   manifest,
   dirs: ["blueprints/service-endpoints/v1"],
   load: () => require("../../blueprints/service-endpoints/v1"),
-  stacks,
+  stacks: stacksOf(1),
+  describe: describeProject,
+};
+
+/** service-endpoints v2: v1 plus read-only policy templates and organization scoping. */
+export const serviceEndpointsV2: BlueprintEntry = {
+  manifest: manifestV2,
+  dirs: ["blueprints/service-endpoints/v2"],
+  load: () => require("../../blueprints/service-endpoints/v2"),
+  stacks: stacksOf(2),
   describe: describeProject,
 };

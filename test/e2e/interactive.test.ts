@@ -25,6 +25,8 @@ describe("interactive flow in a real pseudo-terminal", () => {
     await terminal.answer(/Custom service names/, ...chars("com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0"), KEY.enter);
     await terminal.answer(/Gateway endpoints/, KEY.enter);
     await terminal.answer(/Accounts whose principals may use the endpoints/, ...chars("011122223333"), KEY.enter);
+    await terminal.answer(/AWS Organization whose principals/, KEY.enter);
+    await terminal.answer(/Endpoints that allow only read actions/, KEY.space, KEY.enter);
     await terminal.answer(/Terraform state backend/, KEY.enter);
     await terminal.answer(/Tags on every resource/, ...chars("Team=network"), KEY.enter);
     await terminal.waitFor(/Wrote \d+ of \d+ files to my-endpoints/);
@@ -33,8 +35,9 @@ describe("interactive flow in a real pseudo-terminal", () => {
 
     const provenance = JSON.parse(readFileSync(join(parent, "my-endpoints", ".privatelink.json"), "utf8"));
     expect(provenance).toMatchObject({
-      blueprint: "service-endpoints@1",
+      blueprint: "service-endpoints@2",
       projectName: "my-endpoints",
+      readOnlyServices: ["s3"],
       region: "us-east-1",
       vpcCidr: "10.9.0.0/16",
       gatewayServices: ["s3"],

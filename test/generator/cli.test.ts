@@ -15,6 +15,9 @@ describe("create-privatelink CLI", () => {
     const { code, stdout } = runCli(["blueprints"]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^service-endpoints@1\s+Interface and gateway VPC endpoints/m);
+    expect(stdout).toMatch(/^service-endpoints@2\s+Interface and gateway VPC endpoints.*read-only policy templates.*\(latest\)$/m);
+    expect(stdout).toMatch(/^endpoint-service@1\s+Offer a service over PrivateLink/m);
+    expect(stdout).toMatch(/^endpoint-consumer@1\s+Connect consumer accounts/m);
   });
 
   test("`services --region cn-north-1` lists the catalog with China names", () => {
@@ -29,7 +32,7 @@ describe("create-privatelink CLI", () => {
     expect(runCli([b, "--yes"]).code).toBe(0);
     const treeA = snapshotTree(a);
     expect(treeA).toEqual(snapshotTree(b));
-    expect(Object.keys(treeA)).toEqual(expect.arrayContaining(["main.ts", "package.json", "cdktf.json", ".privatelink.json", "README.md", ".gitignore", "test/main.test.ts", "blueprints/service-endpoints/v1/stack.ts"]));
+    expect(Object.keys(treeA)).toEqual(expect.arrayContaining(["main.ts", "package.json", "cdktf.json", ".privatelink.json", "README.md", ".gitignore", "test/main.test.ts", "blueprints/service-endpoints/v2/stack.ts"]));
     for (const content of Object.values(treeA)) expect(content).not.toMatch(/\r/);
   });
 
@@ -47,7 +50,7 @@ describe("create-privatelink CLI", () => {
     const dir = join(tmp("prov"), "proj");
     runCli([dir, "--yes", "--services", "ssm,kms", "--region", "eu-west-1"]);
     const provenance = JSON.parse(readFileSync(join(dir, ".privatelink.json"), "utf8"));
-    expect(provenance).toMatchObject({ generator: "create-privatelink@0.1.0", blueprint: "service-endpoints@1", region: "eu-west-1", services: ["ssm", "kms"], projectName: "proj" });
+    expect(provenance).toMatchObject({ generator: "create-privatelink@0.1.0", blueprint: "service-endpoints@2", region: "eu-west-1", services: ["ssm", "kms"], projectName: "proj" });
     expect(provenance).not.toHaveProperty("consumerAccounts");
     const tree = snapshotTree(dir);
     expect(Object.keys(provenance.files).sort()).toEqual(Object.keys(tree).filter((p) => p !== ".privatelink.json").sort());

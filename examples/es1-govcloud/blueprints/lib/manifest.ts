@@ -5,6 +5,8 @@ export type InputName =
   | "gatewayServices"
   | "vpc"
   | "allowedAccounts"
+  | "organizationId"
+  | "readOnlyServices"
   | "consumerAccounts"
   | "providerRoleArn"
   | "consumerRoleName"

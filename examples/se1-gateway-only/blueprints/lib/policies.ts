@@ -16,8 +16,8 @@ export interface PolicyDocument {
   readonly Statement: readonly Record<string, unknown>[];
 }
 
-/** A policy that lets only principals in `scope` use the endpoint. */
-export function scopedEndpointPolicy(scope: PrincipalScope): PolicyDocument {
+/** A policy that lets only principals in `scope` use the endpoint, for `actions` (every action when absent). */
+export function scopedEndpointPolicy(scope: PrincipalScope, actions?: readonly string[]): PolicyDocument {
   const condition =
     "organizationId" in scope
       ? { StringEquals: { "aws:PrincipalOrgID": scope.organizationId } }
@@ -26,10 +26,10 @@ export function scopedEndpointPolicy(scope: PrincipalScope): PolicyDocument {
     Version: "2012-10-17",
     Statement: [
       {
-        Sid: "AllowOnlyOwnPrincipals",
+        Sid: actions ? "AllowOnlyOwnPrincipalsToRead" : "AllowOnlyOwnPrincipals",
         Effect: "Allow",
         Principal: "*",
-        Action: "*",
+        Action: actions ? [...actions] : "*",
         Resource: "*",
         Condition: condition,
       },

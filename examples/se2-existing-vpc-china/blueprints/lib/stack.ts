@@ -1,0 +1,99 @@
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { Construct } from "constructs";
+import { LocalBackend, S3Backend, TerraformStack } from "./cdktf";
+import { BlueprintInputError } from "./errors";
+import { regionInfo, RegionInfo } from "./partitions";
+import { checkRoleArn, checkTags, clip, TagCharset } from "./validate";
+
+/** Where Terraform keeps the stack's state. */
+export type BackendProps =
+  | {
+      readonly kind: "local";
+      /** State file path, relative to the stack's output folder. @default ../../../terraform.<stack id>.tfstate (the project root) */
+      readonly path?: string;
+    }
+  | {
+      readonly kind: "s3";
+      /** Bucket that holds the state. */
+      readonly bucket: string;
+      /** Object key of the state file; `{stack}` in it becomes the stack id, so that stacks sharing a bucket keep apart. */
+      readonly key: string;
+      /** Region of the bucket. */
+      readonly region: string;
+      /** Lock with an S3 lock file (Terraform 1.10+) instead of DynamoDB. @default true */
+      readonly useLockfile?: boolean;
+    };
+
+/** A role the AWS provider assumes to deploy the stack. */
+export interface AssumeRoleProps {
+  /** ARN of the role; its partition must match the region's. */
+  readonly roleArn: string;
+  /** External ID the role's trust policy requires. @default none */
+  readonly externalId?: string;
+  /** Session name shown in CloudTrail. @default "create-privatelink" */
+  readonly sessionName?: string;
+}
+
+/** What every blueprint stack needs besides its own props. */
+export interface StackBaseProps {
+  /** AWS region the stack deploys to, e.g. `eu-west-1`. */
+  readonly region: string;
+  /** State backend. @default local state in the stack's output folder */
+  readonly backend?: BackendProps;
+  /** Role the AWS provider assumes. @default the caller's own credentials */
+  readonly assumeRole?: AssumeRoleProps;
+  /** Tags on every resource, through the provider's default tags too. @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Sets up the provider (region, assumed role, default tags) and the backend of
+ * a blueprint stack, and returns the validated region. Default tags reach every
+ * resource, so they follow the strictest service's characters (`tagCharset`).
+ */
+export function configureStack(stack: TerraformStack, props: StackBaseProps, blueprintTags: Record<string, string>, tagCharset: TagCharset = "ec2"): RegionInfo {
+  const region = regionInfo(props.region);
+  const tags = { ...blueprintTags, ...checkTags(props.tags ?? {}, "tags", tagCharset) };
+  const assumeRole = props.assumeRole;
+  if (assumeRole) {
+    checkRoleArn(assumeRole.roleArn, "assumeRole.roleArn", { partition: region.partition });
+    if (assumeRole.externalId !== undefined && !/^[\w+=,.@:/-]{2,1224}$/.test(assumeRole.externalId)) {
+      throw new BlueprintInputError("assumeRole.externalId", "expected 2 to 1224 letters, digits or +=,.@:/-");
+    }
+  }
+  new AwsProvider(stack, "aws", {
+    region: region.region,
+    defaultTags: [{ tags }],
+    ...(assumeRole
+      ? {
+          assumeRole: [
+            {
+              roleArn: assumeRole.roleArn,
+              sessionName: assumeRole.sessionName ?? "create-privatelink",
+              ...(assumeRole.externalId ? { externalId: assumeRole.externalId } : {}),
+            },
+          ],
+        }
+      : {}),
+  });
+  configureBackend(stack, props.backend ?? { kind: "local" });
+  return region;
+}
+
+function configureBackend(scope: Construct, backend: BackendProps): void {
+  if (backend.kind === "local") {
+    // Relative to cdktf.out/stacks/<id>/, where terraform runs: the project root.
+    // (cdktf's own default is an absolute path, which would differ per machine.)
+    new LocalBackend(scope, { path: backend.path ?? `../../../terraform.${scope.node.id}.tfstate` });
+    return;
+  }
+  regionInfo(backend.region, "backend.region");
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(backend.bucket)) {
+    throw new BlueprintInputError("backend.bucket", `"${clip(String(backend.bucket))}" is not an S3 bucket name; expected 3 to 63 lowercase letters, digits, dots or hyphens`);
+  }
+  if (!backend.key || backend.key.startsWith("/")) {
+    throw new BlueprintInputError("backend.key", "expected a relative object key such as privatelink/terraform.tfstate");
+  }
+  const s3 = new S3Backend(scope, { bucket: backend.bucket, key: backend.key.split("{stack}").join(scope.node.id), region: backend.region, encrypt: true });
+  if (backend.useLockfile ?? true) s3.addOverride("use_lockfile", true);
+}

@@ -4,6 +4,7 @@ import { questionFor } from "./answers/questions";
 import { AnswerKey } from "./answers/types";
 import { parseCommandLine, ParsedArgs } from "./args";
 import { create } from "./commands/create";
+import { checkCommand, upgradeCommand } from "./commands/lifecycle";
 import { lintCommand } from "./commands/lint";
 import { listBlueprints, listServices } from "./commands/list";
 import { helpText } from "./help";
@@ -33,6 +34,10 @@ export async function run(argv: readonly string[], out: Output = consoleOutput):
       return create(args, out);
     case "lint":
       return lintCommand(args, out);
+    case "check":
+      return checkCommand(args, out);
+    case "upgrade":
+      return upgradeCommand(args, out);
     default:
       throw new BlueprintInputError("command", `${args.command} is not available in this version; see --help`);
   }

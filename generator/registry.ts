@@ -3,6 +3,7 @@ import { BlueprintManifest } from "../blueprints/lib/manifest";
 import { clip } from "../blueprints/lib/validate";
 import { Answers } from "./answers/types";
 import { ProjectDescription } from "./describe";
+import { Migration } from "./lifecycle/migrations";
 import { endpointConsumerV1, endpointServiceV1 } from "./bindings/endpoint-service";
 import { serviceEndpointsV1, serviceEndpointsV2 } from "./bindings/service-endpoints";
 import { StackSpec } from "./stack-spec";
@@ -18,6 +19,8 @@ export interface BlueprintEntry {
   readonly load: () => Record<string, unknown>;
   /** What the README and the closing summary say about a project. */
   readonly describe: (answers: Answers) => ProjectDescription;
+  /** Runs when an upgrade crosses into this version from the one before. @default none */
+  readonly migration?: Migration;
 }
 
 /** Every blueprint version, oldest first within a blueprint. */

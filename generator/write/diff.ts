@@ -10,6 +10,7 @@ export function describeChanges(changes: readonly FileChange[], withDiff: boolea
   if (withDiff) {
     for (const { file, change, before } of changes) {
       if (change === "overwrite") lines.push("", createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, before ?? "", file.content, "", "", { context: 3 }).trimEnd());
+      if (change === "delete") lines.push("", createTwoFilesPatch(`a/${file.path}`, "/dev/null", before ?? "", "", "", "", { context: 3 }).trimEnd());
     }
   }
   return lines.join("\n");

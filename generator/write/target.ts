@@ -5,12 +5,12 @@ import { clip } from "../../blueprints/lib/validate";
 import { PlannedFile } from "../plan/types";
 
 /** What writing a planned file would do to the target directory. */
-export type Change = "create" | "overwrite" | "unchanged";
+export type Change = "create" | "overwrite" | "unchanged" | "delete";
 
 export interface FileChange {
   readonly file: PlannedFile;
   readonly change: Change;
-  /** The current content, for overwrite. */
+  /** The current content, for overwrite and delete. */
   readonly before?: string;
 }
 

@@ -14,8 +14,9 @@ export interface WriteOptions {
 /**
  * Writes the changed files of a plan. Everything is first written to a staging
  * folder next to the target, then moved into place file by file; the files it
- * replaces are kept aside until the end. If anything fails, every move is undone,
- * so the target is exactly as it was. Files not in the plan are never touched.
+ * replaces or deletes (upgrade only) are kept aside until the end. If anything
+ * fails, every move is undone, so the target is exactly as it was. Files not in
+ * the plan are never touched.
  */
 export function writeChanges(targetDir: string, changes: readonly FileChange[], options: WriteOptions): void {
   const root = resolve(targetDir);
@@ -35,12 +36,12 @@ export function writeChanges(targetDir: string, changes: readonly FileChange[], 
   const createdDirs: string[] = [];
   const failAfter = Number(process.env[FAIL_AFTER_ENV] ?? Number.NaN);
   try {
-    for (const { file } of toWrite) {
+    for (const { file } of toWrite.filter((c) => c.change !== "delete")) {
       const staged = join(staging, "new", file.path);
       mkdirSync(dirname(staged), { recursive: true });
       writeFileSync(staged, file.content, { encoding: "utf8", mode: 0o644 });
     }
-    for (const { file } of toWrite) {
+    for (const { file, change } of toWrite) {
       if (moved.length === failAfter) throw new Error(`${FAIL_AFTER_ENV}=${failAfter}: failing on purpose after ${failAfter} file(s)`);
       const target = insideTarget(root, file.path);
       makeParents(dirname(target), createdDirs);
@@ -51,7 +52,7 @@ export function writeChanges(targetDir: string, changes: readonly FileChange[], 
         renameSync(target, backup);
       }
       moved.push({ target, backup });
-      renameSync(join(staging, "new", file.path), target);
+      if (change !== "delete") renameSync(join(staging, "new", file.path), target);
     }
   } catch (error) {
     rollback(moved, createdDirs);

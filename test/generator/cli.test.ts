@@ -44,6 +44,7 @@ describe("create-privatelink CLI", () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/^Wrote 0 of \d+ files/);
     expect(snapshotTree(dir)).toEqual(before);
+    expect(runCli(["check", dir])).toMatchObject({ code: 0, stdout: expect.stringMatching(/Clean/) });
   });
 
   test("the provenance file records the generator, the blueprint, every answer used and a sha256 of every file", () => {

@@ -1,0 +1,54 @@
+import { resolve } from "node:path";
+import { BlueprintInputError } from "../../blueprints/lib/errors";
+import { ParsedArgs } from "../args";
+import { checkProject, formatCheck, hasFindings } from "../lifecycle/check";
+import { planUpgrade } from "../lifecycle/upgrade";
+import { Output } from "../output";
+import { askInTerminal } from "../prompts";
+import { describeChanges } from "../write/diff";
+import { shown } from "../write/target";
+import { writeChanges } from "../write/write";
+
+function projectDir(args: ParsedArgs): string {
+  if (args.positionals.length > 1) throw new BlueprintInputError("dir", `got ${args.positionals.length} directories; expected at most one project`);
+  return resolve(args.positionals[0] ?? ".");
+}
+
+/** `create-privatelink check [dir] [--json]`: exit 0 clean, 1 drift or outdated, 2 error. */
+export function checkCommand(args: ParsedArgs, out: Output): number {
+  const report = checkProject(projectDir(args));
+  out.print(args.options.json ? JSON.stringify({ ...report, project: shown(report.project) }, null, 2) : formatCheck({ ...report, project: shown(report.project) }));
+  return hasFindings(report) ? 1 : 0;
+}
+
+/**
+ * `create-privatelink upgrade [dir] [--to name@version] [--dry-run] [--allow-dirty]`:
+ * a three-way merge; exit 1 when conflicts were written, to be resolved by hand.
+ */
+export async function upgradeCommand(args: ParsedArgs, out: Output): Promise<number> {
+  const dir = projectDir(args);
+  const interactive = !args.options.yes && !args.options["no-interactive"] && (args.options.interactive ?? (process.stdin.isTTY === true && process.stdout.isTTY === true));
+  const plan = await planUpgrade(dir, {
+    to: args.options.to,
+    allowDirty: args.options["allow-dirty"] === true,
+    dryRun: args.options["dry-run"] === true,
+    flags: args.flags,
+    yes: args.options.yes === true,
+    ask: interactive ? askInTerminal : undefined,
+  });
+  for (const warning of plan.warnings) out.warn(warning);
+  const summary = plan.outcomes.filter((o) => o.outcome !== "unchanged").map((o) => `  ${o.outcome.padEnd(25)} ${o.path}`);
+  if (args.options["dry-run"]) {
+    out.print([`Dry run: upgrade ${shown(dir)} from ${plan.from} to ${plan.to}; nothing written.`, ...summary, "", describeChanges(plan.changes, true)].join("\n"));
+    return plan.conflicts.length > 0 ? 1 : 0;
+  }
+  writeChanges(dir, plan.changes, { force: true });
+  const lines = [`Upgraded ${shown(dir)} from ${plan.from} to ${plan.to}: ${plan.changes.length} file(s) written or removed.`, ...summary];
+  if (plan.conflicts.length > 0) {
+    lines.push("", `${plan.conflicts.length} file(s) have conflicts, marked <<<<<<< yours / ||||||| ${plan.from} / ======= / >>>>>>> ${plan.to}:`, ...plan.conflicts.map((c) => `  ${c}`), "Resolve them, then run npm test.");
+  } else {
+    lines.push("", "Next: review with git diff, then npm test.");
+  }
+  out.print(lines.join("\n"));
+  return plan.conflicts.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,12 @@
+import { spawnSync } from "node:child_process";
+
+/**
+ * Uncommitted changes in the git work tree `dir` belongs to, or undefined when
+ * `dir` is not in a work tree (or git is not installed).
+ */
+export function uncommittedChanges(dir: string): string[] | undefined {
+  const inside = spawnSync("git", ["rev-parse", "--is-inside-work-tree"], { cwd: dir, encoding: "utf8" });
+  if (inside.status !== 0 || inside.stdout.trim() !== "true") return undefined;
+  const status = spawnSync("git", ["status", "--porcelain", "--untracked-files=all", "--", "."], { cwd: dir, encoding: "utf8" });
+  return status.stdout.split("\n").filter((line) => line.trim() !== "");
+}

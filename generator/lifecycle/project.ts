@@ -1,0 +1,52 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Asker, resolveAnswers, ResolvedAnswers } from "../answers/resolve";
+import { AnswerKey } from "../answers/types";
+import { planProject } from "../plan/plan";
+import { PROVENANCE_FILE, Provenance, readProvenance, Suppression } from "../provenance";
+import { BlueprintEntry, findBlueprint } from "../registry";
+
+/** A generated project as found on disk. */
+export interface Project {
+  readonly dir: string;
+  readonly provenance: Provenance;
+  /** The blueprint version it was generated from. */
+  readonly entry: BlueprintEntry;
+}
+
+export function loadProject(dir: string): Project {
+  const provenance = readProvenance(dir);
+  const entry = findBlueprint(String(provenance.answers.blueprint), `${PROVENANCE_FILE}: blueprint`);
+  return { dir, provenance, entry };
+}
+
+/** A file of the project, or undefined when it is not there. */
+export function onDisk(project: Project, path: string): string | undefined {
+  const file = join(project.dir, path);
+  return existsSync(file) ? readFileSync(file, "utf8") : undefined;
+}
+
+export interface Rendered {
+  readonly resolved: ResolvedAnswers;
+  /** Every generated file but the provenance, by path. */
+  readonly files: ReadonlyMap<string, string>;
+  /** The provenance file this rendering would write. */
+  readonly provenance: string;
+}
+
+/**
+ * Renders a blueprint version with recorded answers, the way `create` would:
+ * flags first, then the recorded answers, then prompts or defaults for
+ * questions the version adds.
+ */
+export async function render(
+  blueprint: string,
+  recorded: Partial<Record<AnswerKey, unknown>>,
+  suppressions: readonly Suppression[],
+  options: { flags?: Partial<Record<AnswerKey, unknown>>; yes: boolean; ask?: Asker },
+): Promise<Rendered> {
+  const resolved = await resolveAnswers({ flags: { ...options.flags, blueprint }, recorded }, { yes: options.yes, ask: options.ask });
+  const plan = planProject(resolved, suppressions);
+  const files = new Map(plan.files.filter((f) => f.path !== PROVENANCE_FILE).map((f) => [f.path, f.content]));
+  return { resolved, files, provenance: plan.files.find((f) => f.path === PROVENANCE_FILE)!.content };
+}

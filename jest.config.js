@@ -12,5 +12,6 @@ module.exports = {
   testTimeout: 300000,
   // Most of the time is spent in child processes (terraform, tsc, cdktf): one worker per core.
   maxWorkers: "100%",
+  reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],
   snapshotFormat: { escapeString: false, printBasicPrototype: false },
 };

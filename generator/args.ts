@@ -28,6 +28,18 @@ const RUN_OPTIONS = {
 
 export type RunOptionName = keyof typeof RUN_OPTIONS;
 
+/** Which run options each command takes (answer flags go with create and upgrade); others are errors. */
+const COMMAND_OPTIONS: Record<Command, readonly RunOptionName[]> = {
+  create: ["answers", "yes", "dry-run", "force", "interactive", "no-interactive", "install"],
+  upgrade: ["answers", "yes", "dry-run", "interactive", "no-interactive", "to", "allow-dirty"],
+  check: ["json"],
+  lint: ["json", "rules"],
+  blueprints: [],
+  services: [],
+  help: [],
+};
+const TAKES_ANSWERS: readonly Command[] = ["create", "upgrade"];
+
 export interface ParsedArgs {
   readonly command: Command;
   /** Positional arguments after the command (or the target directory for create). */
@@ -49,11 +61,17 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   const options: NonNullable<ParseArgsConfig["options"]> = {};
   for (const [name, o] of Object.entries(RUN_OPTIONS)) options[name] = { type: o.type, ...("short" in o ? { short: o.short } : {}) };
   for (const q of QUESTIONS) options[q.flag.slice(2)] = { type: "string", multiple: q.repeatable === true };
-  let parsed: ReturnType<typeof parseArgs>;
+  let parsed: ReturnType<typeof parseArgs> & { tokens?: { kind: string; name?: string; rawName?: string }[] };
   try {
-    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
     throw usageError(error as Error & { code?: string }, Object.keys(options));
+  }
+  const seen = new Set<string>();
+  for (const token of parsed.tokens ?? []) {
+    if (token.kind !== "option" || !token.name) continue;
+    if (seen.has(token.name) && !options[token.name].multiple) throw new BlueprintInputError(`--${token.name}`, "is given twice; expected it once");
+    seen.add(token.name);
   }
   const values = parsed.values as Record<string, unknown>;
   const flags: Partial<Record<AnswerKey, unknown>> = {};
@@ -64,12 +82,20 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   const run = Object.fromEntries(Object.keys(RUN_OPTIONS).filter((k) => values[k] !== undefined).map((k) => [k, values[k]]));
   const [first, ...rest] = parsed.positionals;
   const isCommand = (COMMANDS as readonly string[]).includes(first ?? "");
-  return {
-    command: isCommand ? (first as Command) : "create",
-    positionals: isCommand ? rest : parsed.positionals,
-    flags,
-    options: run as ParsedArgs["options"],
-  };
+  const command: Command = isCommand ? (first as Command) : "create";
+  const positionals = isCommand ? rest : parsed.positionals;
+  if (!run.help && !run.version) {
+    for (const name of Object.keys(run)) {
+      if (!(COMMAND_OPTIONS[command] as readonly string[]).includes(name)) throw new BlueprintInputError(`--${name}`, `does not apply to ${command}; see --help`);
+    }
+    const answerFlag = Object.keys(flags)[0] as AnswerKey | undefined;
+    const allowed = TAKES_ANSWERS.includes(command) || (command === "services" && Object.keys(flags).every((k) => k === "region"));
+    if (answerFlag && !allowed) throw new BlueprintInputError(QUESTIONS.find((q) => q.key === answerFlag)!.flag, `does not apply to ${command}; see --help`);
+  }
+  positionals.forEach((p, i) => {
+    if (p.trim() === "") throw new BlueprintInputError(i === 0 ? "dir" : "arguments", "is empty; expected a directory name");
+  });
+  return { command, positionals, flags, options: run as ParsedArgs["options"] };
 }
 
 function usageError(error: Error & { code?: string }, known: string[]): BlueprintInputError {

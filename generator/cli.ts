@@ -66,7 +66,7 @@ export function main(): void {
     (error: unknown) => {
       if (isInputError(error)) {
         const flag = flagFor(error.field);
-        process.stderr.write(`create-privatelink: ${error.message}${flag ? ` (flag ${flag})` : ""}\n`);
+        process.stderr.write(`create-privatelink: ${error.message}${flag ? ` (the answer of ${flag})` : ""}\n`);
         process.exitCode = 2;
       } else if (error instanceof Error && error.name === "ExitPromptError") {
         process.stderr.write("\nCancelled: nothing was written.\n");

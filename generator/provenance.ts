@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { BlueprintInputError } from "../blueprints/lib/errors";
 import { LintSuppression } from "../blueprints/lib/lint";
+import { QUESTIONS } from "./answers/questions";
 import { AnswerKey, Answers } from "./answers/types";
 import { PlannedFile } from "./plan/types";
 
@@ -57,6 +58,14 @@ export function readProvenance(dir: string): Provenance {
     throw new BlueprintInputError(PROVENANCE_FILE, "lacks `generator`, `blueprint` or `files`; expected the file create-privatelink wrote (restore it from git)");
   }
   const suppressions = checkSuppressions(record.suppressions);
+  for (const path of Object.keys(record.files as object)) {
+    if (!/^(?!\/)(?!.*(^|\/)\.\.(\/|$))[^\u0000]+$/.test(path) || typeof (record.files as Record<string, unknown>)[path] !== "string") {
+      throw new BlueprintInputError(`${PROVENANCE_FILE}: files`, `"${path.slice(0, 80)}" is not a file of the project; expected relative paths with their sha256 (restore the file from git)`);
+    }
+  }
+  const known = new Set<string>([...QUESTIONS.map((q) => q.key), ...META_KEYS]);
+  const unknown = Object.keys(record).find((key) => !known.has(key));
+  if (unknown) throw new BlueprintInputError(`${PROVENANCE_FILE}: ${unknown.slice(0, 40)}`, "is not a known answer; remove it, or restore the file from git");
   const answers = Object.fromEntries(Object.entries(record).filter(([key]) => !(META_KEYS as readonly string[]).includes(key)));
   return { generator: record.generator, answers: answers as Partial<Answers>, files: record.files as Record<string, string>, suppressions: suppressions as Suppression[] };
 }
@@ -67,10 +76,10 @@ export function checkSuppressions(value: unknown): Suppression[] {
   if (!Array.isArray(value)) throw new BlueprintInputError("suppressions", "expected a list of { \"rule\", \"reason\" } in .privatelink.json");
   return value.map((s: unknown, i: number) => {
     const entry = s as Partial<Suppression> | null;
-    if (!entry || typeof entry.rule !== "string" || typeof entry.reason !== "string" || entry.reason.trim().length < 10 || (entry.resource !== undefined && typeof entry.resource !== "string")) {
+    if (!entry || typeof entry.rule !== "string" || typeof entry.reason !== "string" || entry.reason.trim().length < 10 || (entry.resource !== undefined && (typeof entry.resource !== "string" || entry.resource.trim() === ""))) {
       throw new BlueprintInputError(`suppressions[${i}]`, "expected { \"rule\": \"<rule id>\", \"reason\": \"<why, in at least 10 characters>\", \"resource\": \"<optional address>\" }: a rule is only turned off with a written reason");
     }
-    return { rule: entry.rule, reason: entry.reason, ...(entry.resource ? { resource: entry.resource } : {}) };
+    return { rule: entry.rule, reason: entry.reason, ...(entry.resource !== undefined ? { resource: entry.resource } : {}) };
   });
 }
 

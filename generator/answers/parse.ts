@@ -53,7 +53,9 @@ export function toTags(value: unknown, field: string): Record<string, string> {
     const text = typeof pair === "string" ? pair.trim() : "";
     const at = text.indexOf("=");
     if (at < 1) throw new BlueprintInputError(field, `expected Key=Value, got ${describe(pair)}`);
-    tags[text.slice(0, at).trim()] = text.slice(at + 1).trim();
+    const key = text.slice(0, at).trim();
+    if (key in tags) throw new BlueprintInputError(`${field}.${key.slice(0, 40)}`, "is given twice; expected each tag key once");
+    tags[key] = text.slice(at + 1).trim();
   }
   return tags;
 }

@@ -80,6 +80,9 @@ export const QUESTIONS: readonly Question[] = [
     defaultValue: () => "privatelink",
     check: (value) => {
       const name = toText(value, "projectName", false)!;
+      if (Object.getOwnPropertyNames(Object.prototype).includes(name)) {
+        throw new BlueprintInputError("projectName", `"${name}" is reserved (a JavaScript object property, it cannot name a stack); choose another name, e.g. ${name}-endpoints`);
+      }
       const result = validateNpmName(name);
       if (!result.validForNewPackages) {
         const why = [...(result.errors ?? []), ...(result.warnings ?? [])].join("; ");

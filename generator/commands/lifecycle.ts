@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { BlueprintInputError } from "../../blueprints/lib/errors";
+import { readAnswersFile } from "../answers/file";
 import { ParsedArgs } from "../args";
 import { checkProject, formatCheck, hasFindings } from "../lifecycle/check";
 import { planUpgrade } from "../lifecycle/upgrade";
@@ -30,6 +31,7 @@ export async function upgradeCommand(args: ParsedArgs, out: Output): Promise<num
   const interactive = !args.options.yes && !args.options["no-interactive"] && (args.options.interactive ?? (process.stdin.isTTY === true && process.stdout.isTTY === true));
   const plan = await planUpgrade(dir, {
     to: args.options.to,
+    file: args.options.answers !== undefined ? readAnswersFile(args.options.answers) : undefined,
     allowDirty: args.options["allow-dirty"] === true,
     dryRun: args.options["dry-run"] === true,
     flags: args.flags,

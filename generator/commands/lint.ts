@@ -24,13 +24,25 @@ export function findStackFiles(path: string): string[] {
 /** Reads a stack's JSON; anything unreadable is a user error naming the file. */
 export function readDocument(file: string, shownAs: string): LintDocument {
   let json: unknown;
+  const text = readable(file, () => readFileSync(file, "utf8"));
   try {
-    json = JSON.parse(readFileSync(file, "utf8"));
+    json = JSON.parse(text);
   } catch (error) {
     throw new BlueprintInputError("path", `${clip(shownAs)} is not readable Terraform JSON (${clip((error as Error).message, 100)})`);
   }
   if (json === null || typeof json !== "object" || Array.isArray(json)) throw new BlueprintInputError("path", `${clip(shownAs)} is not a Terraform JSON object`);
   return { file: shownAs, json: json as LintDocument["json"] };
+}
+
+/** Filesystem errors while reading the input are the user's to fix: exit 2, naming the path. */
+function readable<T>(path: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (!code) throw error;
+    throw new BlueprintInputError("path", `cannot read ${clip((error as NodeJS.ErrnoException).path ?? path)} (${code}); expected readable synthesized Terraform JSON`);
+  }
 }
 
 /** `create-privatelink lint [path] [--json] [--rules]`: exit 1 on findings, 0 clean, 2 unreadable. */
@@ -40,7 +52,7 @@ export function lintCommand(args: ParsedArgs, out: Output): number {
     return 0;
   }
   const path = args.positionals[0] ?? ".";
-  const files = findStackFiles(path);
+  const files = readable(path, () => findStackFiles(path));
   const base = statSync(path).isFile() ? "." : path;
   const documents = files.map((f) => readDocument(f, statSync(path).isFile() ? basename(f) : relative(base, f) || basename(f)));
   const { suppressions } = findSuppressions(statSync(path).isFile() ? join(path, "..") : path);

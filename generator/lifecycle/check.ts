@@ -16,7 +16,7 @@ export interface CheckReport {
   readonly deleted: readonly string[];
   /** A newer version of the project's blueprint, if any. */
   readonly newerBlueprint: string | null;
-  /** Committed synthesized stacks that a fresh synth no longer gives. */
+  /** Synthesized stacks kept in the project (cdktf.out/stacks, for committing) that a fresh synth no longer gives. */
   readonly staleSynth: readonly { readonly stack: string; readonly problem: string }[];
   /** How the committed synthesized output was compared, or why it was not. */
   readonly synth: string;
@@ -51,8 +51,8 @@ export function checkProject(dir: string): CheckReport {
 function compareSynth(dir: string): Pick<CheckReport, "staleSynth" | "synth"> {
   const committed = join(dir, "cdktf.out", "stacks");
   const stacks = existsSync(committed) ? readdirSync(committed).filter((id) => existsSync(join(committed, id, "cdk.tf.json"))).sort() : [];
-  if (stacks.length === 0) return { staleSynth: [], synth: "no committed synthesized output (cdktf.out/stacks/*/cdk.tf.json) to compare" };
-  if (!existsSync(join(dir, "node_modules", "tsx"))) return { staleSynth: [], synth: "committed synthesized output not compared: run npm install in the project first" };
+  if (stacks.length === 0) return { staleSynth: [], synth: "no synthesized output (cdktf.out/stacks/*/cdk.tf.json) in the project to compare" };
+  if (!existsSync(join(dir, "node_modules", "tsx"))) return { staleSynth: [], synth: "synthesized output not compared: run npm install in the project first" };
   const outdir = mkdtempSync(join(tmpdir(), "privatelink-check-"));
   try {
     const run = spawnSync(process.execPath, ["--import", "tsx", "main.ts"], { cwd: dir, env: { ...process.env, CDKTF_OUTDIR: outdir }, encoding: "utf8" });
@@ -61,11 +61,11 @@ function compareSynth(dir: string): Pick<CheckReport, "staleSynth" | "synth"> {
     const freshStacks = existsSync(fresh) ? readdirSync(fresh).sort() : [];
     const stale: { stack: string; problem: string }[] = [];
     for (const id of stacks) {
-      if (!freshStacks.includes(id)) stale.push({ stack: id, problem: "committed, but main.ts no longer makes this stack" });
+      if (!freshStacks.includes(id)) stale.push({ stack: id, problem: "synthesized output is there, but main.ts no longer makes this stack" });
       else if (readFileSync(join(committed, id, "cdk.tf.json"), "utf8") !== readFileSync(join(fresh, id, "cdk.tf.json"), "utf8")) stale.push({ stack: id, problem: "differs from a fresh synth: run npx cdktf synth and commit the result" });
     }
-    for (const id of freshStacks.filter((s) => !stacks.includes(s))) stale.push({ stack: id, problem: "made by main.ts, but its synthesized output is not committed" });
-    return { staleSynth: stale, synth: `compared ${stacks.length} committed stack(s) with a fresh synth` };
+    for (const id of freshStacks.filter((s) => !stacks.includes(s))) stale.push({ stack: id, problem: "made by main.ts, but its synthesized output is missing" });
+    return { staleSynth: stale, synth: `compared ${stacks.length} synthesized stack(s) with a fresh synth` };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }

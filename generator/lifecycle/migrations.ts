@@ -1,7 +1,7 @@
 /** What a migration sees and returns: the recorded answers, and the project's paths. */
 export interface MigrationInput {
   readonly answers: Readonly<Record<string, unknown>>;
-  /** Paths of the files on disk, relative to the project root. */
+  /** Paths of the project's generated files (from its provenance), relative to its root. */
   readonly paths: readonly string[];
 }
 

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { BlueprintInputError } from "../../blueprints/lib/errors";
+import { insideTarget } from "../write/target";
 import { Asker, resolveAnswers, ResolvedAnswers } from "../answers/resolve";
 import { AnswerKey } from "../answers/types";
 import { planProject } from "../plan/plan";
@@ -22,8 +23,10 @@ export function loadProject(dir: string): Project {
 
 /** A file of the project, or undefined when it is not there. */
 export function onDisk(project: Project, path: string): string | undefined {
-  const file = join(project.dir, path);
-  return existsSync(file) ? readFileSync(file, "utf8") : undefined;
+  const file = insideTarget(project.dir, path);
+  if (!existsSync(file)) return undefined;
+  if (!statSync(file).isFile()) throw new BlueprintInputError("dir", `${path} in ${project.dir} is a folder or special file where the project has a file; move it away first`);
+  return readFileSync(file, "utf8");
 }
 
 export interface Rendered {

@@ -14,8 +14,10 @@ export interface UpgradeOptions {
   readonly to?: string;
   readonly allowDirty: boolean;
   readonly dryRun: boolean;
-  /** Answers to questions the new version adds. */
+  /** Answers to questions the new version adds, from flags. */
   readonly flags?: Partial<Record<AnswerKey, unknown>>;
+  /** Answers from --answers; below flags, above the recorded answers. */
+  readonly file?: Partial<Record<AnswerKey, unknown>>;
   readonly yes: boolean;
   readonly ask?: Asker;
 }
@@ -52,7 +54,7 @@ const ref = (entry: BlueprintEntry) => `${entry.manifest.name}@${entry.manifest.
 export async function planUpgrade(dir: string, options: UpgradeOptions): Promise<UpgradePlan> {
   const project = loadProject(dir);
   const from = project.entry;
-  const to = options.to ? findBlueprint(options.to, "--to") : latestVersion(from.manifest.name);
+  const to = options.to !== undefined ? findBlueprint(options.to, "--to") : latestVersion(from.manifest.name);
   if (to.manifest.name !== from.manifest.name) throw new BlueprintInputError("--to", `${ref(to)} is another blueprint; an upgrade keeps ${from.manifest.name}: expected ${from.manifest.name}@<version>`);
   if (to.manifest.version < from.manifest.version) throw new BlueprintInputError("--to", `${ref(to)} is older than the project's ${ref(from)}; expected a newer version`);
   const warnings: string[] = [];
@@ -69,7 +71,7 @@ export async function planUpgrade(dir: string, options: UpgradeOptions): Promise
   const base = await render(ref(from), recorded, suppressions, { yes: true });
   const chain = BLUEPRINTS.filter((b) => b.manifest.name === from.manifest.name).map((b) => ({ version: b.manifest.version, migration: b.migration }));
   const migrated = migrate(chain, from.manifest.version, to.manifest.version, { answers: { ...recorded }, paths: Object.keys(project.provenance.files) });
-  const theirs = await render(ref(to), migrated.answers as Partial<Record<AnswerKey, unknown>>, suppressions, { flags: options.flags, yes: options.yes, ask: options.ask });
+  const theirs = await render(ref(to), { ...migrated.answers, ...options.file } as Partial<Record<AnswerKey, unknown>>, suppressions, { flags: options.flags, yes: options.yes, ask: options.ask });
 
   const outcomes: { path: string; outcome: FileOutcome }[] = [];
   const changes: FileChange[] = [];
@@ -103,7 +105,9 @@ export async function planUpgrade(dir: string, options: UpgradeOptions): Promise
       }
       continue;
     }
-    const merged = mergeFile(ours, effectiveBase, theirsContent, labels);
+    let merged = mergeFile(ours, effectiveBase, theirsContent, labels);
+    const atTarget = target !== path ? onDisk(project, target) : undefined;
+    if (atTarget !== undefined && atTarget !== merged.content) merged = mergeFile(atTarget, "", merged.content, labels);
     if (target !== path) remove(path, ours);
     write(target, merged.content);
     if (merged.conflict) conflicts.push(target);

@@ -33,6 +33,7 @@ export function changesFor(root: string, files: readonly PlannedFile[]): FileCha
   return files.map((file) => {
     const target = insideTarget(root, file.path);
     if (!existsSync(target)) return { file, change: "create" };
+    if (!statSync(target).isFile()) throw new BlueprintInputError("dir", `${clip(file.path)} in ${shown(root)} is a folder or special file where the project has a file; move it away first`);
     const before = readFileSync(target, "utf8");
     return before === file.content ? { file, change: "unchanged" } : { file, change: "overwrite", before };
   });

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { BlueprintInputError } from "../../blueprints/lib/errors";
 import { FileChange, insideTarget, isEmptyDir, shown } from "./target";
@@ -6,17 +6,22 @@ import { FileChange, insideTarget, isEmptyDir, shown } from "./target";
 /** Test hook: fail after moving this many files into place (proves the rollback). */
 export const FAIL_AFTER_ENV = "CREATE_PRIVATELINK_TEST_FAIL_AFTER_FILES";
 
+/** Prefix of the staging folder, inside the target; `changesFor` and `check` never see it. */
+export const STAGING_PREFIX = ".create-privatelink-staging-";
+
 export interface WriteOptions {
   /** Write into a non-empty directory, replacing the generated files that differ. */
   readonly force: boolean;
 }
 
+const FILESYSTEM_ERRORS = new Set(["EACCES", "EPERM", "EEXIST", "ENOTDIR", "EISDIR", "EROFS", "ENOSPC", "EDQUOT", "ENAMETOOLONG"]);
+
 /**
  * Writes the changed files of a plan. Everything is first written to a staging
- * folder next to the target, then moved into place file by file; the files it
+ * folder inside the target, then moved into place file by file; the files it
  * replaces or deletes (upgrade only) are kept aside until the end. If anything
- * fails, every move is undone, so the target is exactly as it was. Files not in
- * the plan are never touched.
+ * fails, every move is undone and every folder it made is removed, so the target
+ * is exactly as it was. Files not in the plan are never touched.
  */
 export function writeChanges(targetDir: string, changes: readonly FileChange[], options: WriteOptions): void {
   const root = resolve(targetDir);
@@ -29,13 +34,13 @@ export function writeChanges(targetDir: string, changes: readonly FileChange[], 
   const toWrite = changes.filter((c) => c.change !== "unchanged");
   if (toWrite.length === 0) return;
 
-  const parent = dirname(root);
-  mkdirSync(parent, { recursive: true });
-  const staging = mkdtempSync(join(parent, ".create-privatelink-staging-"));
   const moved: { target: string; backup?: string }[] = [];
   const createdDirs: string[] = [];
+  let staging: string | undefined;
   const failAfter = Number(process.env[FAIL_AFTER_ENV] ?? Number.NaN);
   try {
+    makeParents(root, createdDirs);
+    staging = mkdtempSync(join(root, STAGING_PREFIX));
     for (const { file } of toWrite.filter((c) => c.change !== "delete")) {
       const staged = join(staging, "new", file.path);
       mkdirSync(dirname(staged), { recursive: true });
@@ -55,11 +60,18 @@ export function writeChanges(targetDir: string, changes: readonly FileChange[], 
       if (change !== "delete") renameSync(join(staging, "new", file.path), target);
     }
   } catch (error) {
-    rollback(moved, createdDirs);
+    const undone = rollback(moved);
+    if (undone && staging) rmSync(staging, { recursive: true, force: true });
+    if (undone) removeEmpty(createdDirs);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code && FILESYSTEM_ERRORS.has(code)) {
+      const where = (error as NodeJS.ErrnoException).path ?? root;
+      throw new BlueprintInputError("dir", `cannot write ${shown(where)} (${code}); expected a directory you can write to${undone ? "; nothing was changed" : `; your replaced files are kept in ${staging}`}`);
+    }
     throw error;
-  } finally {
-    rmSync(staging, { recursive: true, force: true });
   }
+  rmSync(staging, { recursive: true, force: true });
+  removeEmpty(toWrite.filter((c) => c.change === "delete").map((c) => dirname(insideTarget(root, c.file.path))).filter((d) => d !== root), root);
 }
 
 function makeParents(dir: string, created: string[]): void {
@@ -71,16 +83,25 @@ function makeParents(dir: string, created: string[]): void {
   }
 }
 
-function rollback(moved: readonly { target: string; backup?: string }[], createdDirs: readonly string[]): void {
-  for (const { target, backup } of [...moved].reverse()) {
-    if (existsSync(target)) unlinkSync(target);
-    if (backup) renameSync(backup, target);
+/** Undoes the moves, newest first; false if one could not be undone (the backups are then kept). */
+function rollback(moved: readonly { target: string; backup?: string }[]): boolean {
+  try {
+    for (const { target, backup } of [...moved].reverse()) {
+      if (existsSync(target)) unlinkSync(target);
+      if (backup) renameSync(backup, target);
+    }
+    return true;
+  } catch {
+    return false;
   }
-  for (const dir of [...createdDirs].reverse()) {
-    try {
-      rmdirSync(dir);
-    } catch {
-      // not empty: something else was put there meanwhile; leave it
+}
+
+/** Removes folders (deepest first) that are empty, up to but not including `stop`. */
+function removeEmpty(dirs: readonly string[], stop?: string): void {
+  for (const dir of [...new Set(dirs)].sort((a, b) => b.length - a.length)) {
+    for (let d = dir; d !== stop && existsSync(d) && readdirSync(d).length === 0; d = dirname(d)) {
+      rmdirSync(d);
+      if (!stop) break;
     }
   }
 }

@@ -12,6 +12,8 @@ module.exports = {
   testTimeout: 300000,
   // Most of the time is spent in child processes (terraform, tsc, cdktf): one worker per core.
   maxWorkers: "100%",
+  // Every test by name: the output shows each fixture's snapshot and terraform checks.
+  verbose: true,
   reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],
   snapshotFormat: { escapeString: false, printBasicPrototype: false },
 };

@@ -22,7 +22,6 @@ export function describeGeneratedProjects(half: 0 | 1): void {
         expect(json).toBe(readFileSync(join(EXAMPLES_DIR, name, "cdktf.out", "stacks", id, "cdk.tf.json"), "utf8"));
       }
       if (!terraformOptedOut()) expect(testOutput).not.toMatch(/terraform is not installed/);
-      process.stdout.write(`e2e: ${name}: ${Object.keys(stacks).length} stack(s) synthesized, type-checked, tested and validated\n`);
     });
   });
 }

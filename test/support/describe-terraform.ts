@@ -14,7 +14,6 @@ export function describeTerraform(title: string, fixtures: readonly Fixture[]): 
         const result = await checkWithTerraform(stack.dir, { plan: plannable(stack) });
         expect(result.validate).toContain("Success! The configuration is valid.");
         if (result.plan !== undefined) expect(result.plan).toMatch(/Plan: \d+ to add, 0 to change, 0 to destroy\./);
-        process.stdout.write(`terraform: ${fixture.name}/${stack.id}: validate ok${result.plan !== undefined ? `, plan ${/Plan: (\d+) to add/.exec(result.plan)![1]} to add` : ", plan skipped (reads data sources)"}\n`);
       }
     });
   });

@@ -8,15 +8,16 @@ type StackClass = new (scope: Construct, id: string, props: Record<string, unkno
 /**
  * Instantiates the stacks of `answers` in `app`, the way a generated main.ts
  * does: in order, with cross-stack props read from the stacks made before.
+ * `idPrefix` keeps stacks of several projects apart in one app.
  */
-export function instantiateStacks(app: Construct, entry: BlueprintEntry, answers: Answers): Map<string, Construct> {
+export function instantiateStacks(app: Construct, entry: BlueprintEntry, answers: Answers, idPrefix = ""): Map<string, Construct> {
   const module = entry.load();
   const made = new Map<string, Construct>();
   const byVar = new Map<string, Construct>();
   for (const spec of entry.stacks(answers)) {
     const StackType = module[spec.className] as StackClass;
     for (const { id, props } of expand(spec)) {
-      const stack = new StackType(app, id, { ...props, ...resolveRefs(spec, byVar) });
+      const stack = new StackType(app, `${idPrefix}${id}`, { ...props, ...resolveRefs(spec, byVar) });
       made.set(id, stack);
       byVar.set(spec.id, stack);
     }

@@ -5,7 +5,7 @@ import { Output } from "../output";
 /** `npm install` in the new project, with a spinner on a terminal and a line otherwise. */
 export async function installDependencies(dir: string, out: Output): Promise<void> {
   const spinner = process.stderr.isTTY ? createSpinner("npm install", { stream: process.stderr }).start() : undefined;
-  if (!spinner) out.warn("running npm install (this takes a minute)");
+  if (!spinner) out.progress("npm install: installing the project's dependencies (a minute or so)");
   const code = await new Promise<number>((done) => {
     const child = spawn("npm", ["install", "--no-audit", "--no-fund"], { cwd: dir, stdio: ["ignore", "ignore", "pipe"] });
     let errors = "";

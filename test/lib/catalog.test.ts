@@ -28,6 +28,8 @@ describe("service catalog", () => {
     ["kms", "us-gov-west-1", "com.amazonaws.us-gov-west-1.kms"],
     ["notebook", "eu-west-1", "aws.sagemaker.eu-west-1.notebook"],
     ["studio", "cn-north-1", "aws.sagemaker.cn-north-1.studio"],
+    ["transcribe", "cn-northwest-1", "cn.com.amazonaws.cn-northwest-1.transcribe.cn"],
+    ["transcribe", "eu-west-1", "com.amazonaws.eu-west-1.transcribe"],
   ])("serviceName(%s, %s) is %s", (key, region, expected) => {
     expect(serviceName(key, region)).toBe(expected);
   });

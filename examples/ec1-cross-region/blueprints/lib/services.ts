@@ -43,6 +43,11 @@ export interface ServiceSpec {
    * @default false
    */
   readonly chinaPrefix?: boolean;
+  /**
+   * Service-name pattern in the China regions when it differs from the rule
+   * above (`{region}` is replaced). @default undefined
+   */
+  readonly chinaPattern?: string;
 }
 
 interface Options {
@@ -51,6 +56,7 @@ interface Options {
   privateDns?: boolean;
   namePattern?: string;
   chinaPrefix?: boolean;
+  chinaPattern?: string;
 }
 
 function svc(key: string, title: string, group: ServiceGroup, options: Options = {}): ServiceSpec {
@@ -63,6 +69,7 @@ function svc(key: string, title: string, group: ServiceGroup, options: Options =
     privateDns: options.privateDns ?? true,
     ...(options.namePattern ? { namePattern: options.namePattern } : {}),
     ...(options.chinaPrefix ? { chinaPrefix: true } : {}),
+    ...(options.chinaPattern ? { chinaPattern: options.chinaPattern } : {}),
   };
 }
 
@@ -161,7 +168,7 @@ export const SERVICES: readonly ServiceSpec[] = [
   svc("rekognition", "Amazon Rekognition", ML),
   svc("textract", "Amazon Textract", ML),
   svc("translate", "Amazon Translate", ML),
-  svc("transcribe", "Amazon Transcribe", ML),
+  svc("transcribe", "Amazon Transcribe", ML, { chinaPattern: "cn.com.amazonaws.{region}.transcribe.cn" }),
   svc("polly", "Amazon Polly", ML),
   // Developer tools
   svc("codebuild", "AWS CodeBuild", DEV),

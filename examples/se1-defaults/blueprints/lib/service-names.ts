@@ -55,6 +55,7 @@ export function serviceName(key: string, region: string, field = "service", type
   }
   const info = regionInfo(region);
   if (spec.namePattern) return spec.namePattern.replace("{region}", region);
+  if (info.partition === "aws-cn" && spec.chinaPattern && type === "Interface") return spec.chinaPattern.replace("{region}", region);
   const prefix = info.partition === "aws-cn" && spec.chinaPrefix && type === "Interface" ? "cn.com.amazonaws" : "com.amazonaws";
   return `${prefix}.${region}.${key}`;
 }

@@ -12,7 +12,8 @@ import { join, resolve } from "node:path";
 const ROOT = resolve(__dirname, "..", "..");
 const CLI = join(ROOT, "dist", "generator", "cli.js");
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const TWENTY = "ssm,ssmmessages,ec2messages,ec2,logs,monitoring,kms,secretsmanager,sts,ecr.api,ecr.dkr,ecs,sqs,sns,lambda,events,states,elasticloadbalancing,autoscaling,cloudformation";
+const TWENTY =
+  "ssm,ssmmessages,ec2messages,ec2,logs,monitoring,kms,secretsmanager,sts,ecr.api,ecr.dkr,ecs,sqs,sns,lambda,events,states,elasticloadbalancing,autoscaling,cloudformation";
 
 interface Sample {
   seconds: number;
@@ -21,7 +22,11 @@ interface Sample {
 
 /** Runs a command under /usr/bin/time for wall time and peak memory. */
 function measure(command: string, args: string[], cwd: string): Sample {
-  const result = spawnSync("/usr/bin/time", ["-f", "%e %M", command, ...args], { cwd, encoding: "utf8", env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
+  const result = spawnSync("/usr/bin/time", ["-f", "%e %M", command, ...args], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, CHECKPOINT_DISABLE: "1" },
+  });
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed in ${cwd}:\n${result.stderr}`);
   const [seconds, kb] = result.stderr.trim().split("\n").pop()!.split(" ").map(Number);
   return { seconds, maxRssMb: kb / 1024 };
@@ -45,11 +50,18 @@ function makeBaseline(dir: string): string {
 }
 
 function row(label: string, samples: Sample[]): string {
-  return `${label.padEnd(46)} ${median(samples.map((s) => s.seconds)).toFixed(2).padStart(7)} s ${median(samples.map((s) => s.maxRssMb)).toFixed(0).padStart(6)} MB`;
+  return `${label.padEnd(46)} ${median(samples.map((s) => s.seconds))
+    .toFixed(2)
+    .padStart(7)} s ${median(samples.map((s) => s.maxRssMb))
+    .toFixed(0)
+    .padStart(6)} MB`;
 }
 
 function main(): void {
-  const lines: string[] = [`create-privatelink benchmark: medians of ${RUNS} interleaved runs (BENCH_RUNS to change), node ${process.version}`, ""];
+  const lines: string[] = [
+    `create-privatelink benchmark: medians of ${RUNS} interleaved runs (BENCH_RUNS to change), node ${process.version}`,
+    "",
+  ];
 
   // 1. Generator: a non-interactive run, npm install excluded.
   const gen: Sample[] = [];
@@ -92,7 +104,10 @@ function main(): void {
   }
   const slope = (([n1, t1], [n2, t2]) => ((t2 - t1) * 1000) / (n2 - n1))(medians[0], medians[1]);
   const slope2 = (([n1, t1], [n2, t2]) => ((t2 - t1) * 1000) / (n2 - n1))(medians[1], medians[2]);
-  lines.push(`  average per stack: ${perStack.join(", ")}; each extra stack: ${slope.toFixed(0)} ms (25→50), ${slope2.toFixed(0)} ms (50→100): a steady increment is linear growth`, "");
+  lines.push(
+    `  average per stack: ${perStack.join(", ")}; each extra stack: ${slope.toFixed(0)} ms (25→50), ${slope2.toFixed(0)} ms (50→100): a steady increment is linear growth`,
+    "",
+  );
   lines.push(row("  for comparison, the 20-service project", ours));
   process.stdout.write(`${lines.join("\n")}\n`);
 }

@@ -1,9 +1,9 @@
-import { parseArgs, ParseArgsConfig } from "node:util";
+import { type ParseArgsConfig, parseArgs } from "node:util";
 import { BlueprintInputError } from "../blueprints/lib/errors";
 import { closest } from "../blueprints/lib/suggest";
 import { clip } from "../blueprints/lib/validate";
 import { QUESTIONS } from "./answers/questions";
-import { AnswerKey } from "./answers/types";
+import type { AnswerKey } from "./answers/types";
 
 /** The commands; anything else in the first position is the target directory. */
 export const COMMANDS = ["blueprints", "services", "check", "upgrade", "lint", "help"] as const;
@@ -51,8 +51,14 @@ export interface ParsedArgs {
 
 /** Every option with its help line, for `--help`. */
 export function optionHelp(): { flag: string; help: string }[] {
-  const run = Object.entries(RUN_OPTIONS).map(([name, o]) => ({ flag: `${"short" in o ? `-${o.short}, ` : ""}--${name}${"valueName" in o ? ` <${o.valueName}>` : ""}`, help: o.help }));
-  const answers = QUESTIONS.map((q) => ({ flag: `--${q.flag.slice(2)} <${q.valueName}>`, help: `${q.message}${q.repeatable ? " (repeatable)" : ""}` }));
+  const run = Object.entries(RUN_OPTIONS).map(([name, o]) => ({
+    flag: `${"short" in o ? `-${o.short}, ` : ""}--${name}${"valueName" in o ? ` <${o.valueName}>` : ""}`,
+    help: o.help,
+  }));
+  const answers = QUESTIONS.map((q) => ({
+    flag: `--${q.flag.slice(2)} <${q.valueName}>`,
+    help: `${q.message}${q.repeatable ? " (repeatable)" : ""}`,
+  }));
   return [...answers, ...run];
 }
 
@@ -70,7 +76,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   const seen = new Set<string>();
   for (const token of parsed.tokens ?? []) {
     if (token.kind !== "option" || !token.name) continue;
-    if (seen.has(token.name) && !options[token.name].multiple) throw new BlueprintInputError(`--${token.name}`, "is given twice; expected it once");
+    if (seen.has(token.name) && !options[token.name].multiple)
+      throw new BlueprintInputError(`--${token.name}`, "is given twice; expected it once");
     seen.add(token.name);
   }
   const values = parsed.values as Record<string, unknown>;
@@ -79,18 +86,24 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
     const value = values[q.flag.slice(2)];
     if (value !== undefined) flags[q.key] = value;
   }
-  const run = Object.fromEntries(Object.keys(RUN_OPTIONS).filter((k) => values[k] !== undefined).map((k) => [k, values[k]]));
+  const run = Object.fromEntries(
+    Object.keys(RUN_OPTIONS)
+      .filter((k) => values[k] !== undefined)
+      .map((k) => [k, values[k]]),
+  );
   const [first, ...rest] = parsed.positionals;
   const isCommand = (COMMANDS as readonly string[]).includes(first ?? "");
   const command: Command = isCommand ? (first as Command) : "create";
   const positionals = isCommand ? rest : parsed.positionals;
   if (!run.help && !run.version) {
     for (const name of Object.keys(run)) {
-      if (!(COMMAND_OPTIONS[command] as readonly string[]).includes(name)) throw new BlueprintInputError(`--${name}`, `does not apply to ${command}; see --help`);
+      if (!(COMMAND_OPTIONS[command] as readonly string[]).includes(name))
+        throw new BlueprintInputError(`--${name}`, `does not apply to ${command}; see --help`);
     }
     const answerFlag = Object.keys(flags)[0] as AnswerKey | undefined;
     const allowed = TAKES_ANSWERS.includes(command) || (command === "services" && Object.keys(flags).every((k) => k === "region"));
-    if (answerFlag && !allowed) throw new BlueprintInputError(QUESTIONS.find((q) => q.key === answerFlag)!.flag, `does not apply to ${command}; see --help`);
+    if (answerFlag && !allowed)
+      throw new BlueprintInputError(QUESTIONS.find((q) => q.key === answerFlag)!.flag, `does not apply to ${command}; see --help`);
   }
   positionals.forEach((p, i) => {
     if (p.trim() === "") throw new BlueprintInputError(i === 0 ? "dir" : "arguments", "is empty; expected a directory name");
@@ -103,7 +116,10 @@ function usageError(error: Error & { code?: string }, known: string[]): Blueprin
   const name = option.replace(/^-+/, "").split("=")[0];
   if (error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
     const near = closest(name, known);
-    return new BlueprintInputError(clip(option || name, 40), `is not an option${near.length > 0 ? ` (did you mean ${near.map((n) => `--${n}`).join(", ")}?)` : ""}; see --help`);
+    return new BlueprintInputError(
+      clip(option || name, 40),
+      `is not an option${near.length > 0 ? ` (did you mean ${near.map((n) => `--${n}`).join(", ")}?)` : ""}; see --help`,
+    );
   }
   if (error.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
     return new BlueprintInputError(clip(option || "option", 40), `${clip(error.message.split(".")[0], 120)}; see --help`);

@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 import { BlueprintInputError, isInputError } from "../blueprints/lib/errors";
 import { questionFor } from "./answers/questions";
-import { AnswerKey } from "./answers/types";
-import { parseCommandLine, ParsedArgs } from "./args";
+import type { AnswerKey } from "./answers/types";
+import { type ParsedArgs, parseCommandLine } from "./args";
 import { create } from "./commands/create";
 import { checkCommand, upgradeCommand } from "./commands/lifecycle";
 import { lintCommand } from "./commands/lint";
 import { listBlueprints, listServices } from "./commands/list";
 import { helpText } from "./help";
-import { consoleOutput, Output } from "./output";
+import { consoleOutput, type Output } from "./output";
 import { packageJson } from "./paths";
 
 /** Runs one command and returns its exit code; user errors are thrown as BlueprintInputError. */
@@ -72,7 +72,9 @@ export function main(): void {
         process.stderr.write("\nCancelled: nothing was written.\n");
         process.exitCode = 130;
       } else {
-        process.stderr.write(`create-privatelink: internal error (a bug; please report it with this trace):\n${error instanceof Error ? error.stack : String(error)}\n`);
+        process.stderr.write(
+          `create-privatelink: internal error (a bug; please report it with this trace):\n${error instanceof Error ? error.stack : String(error)}\n`,
+        );
         process.exitCode = 1;
       }
     },

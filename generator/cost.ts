@@ -33,8 +33,13 @@ export function costLines(input: CostInput): string[] {
     `Interface endpoints: ${input.interfaceEndpoints} x ${input.zones} AZ x ${PRICES.monthHours} h x USD ${PRICES.interfaceEndpointHour} = about USD ${endpoints.toFixed(2)} per month, plus USD ${PRICES.interfaceGb} per GB processed.`,
   ];
   if (input.gatewayEndpoints > 0) lines.push(`Gateway endpoints: ${input.gatewayEndpoints}, no charge.`);
-  if (input.networkLoadBalancers > 0) lines.push(`Network Load Balancer: ${input.networkLoadBalancers} x ${PRICES.monthHours} h x USD ${PRICES.nlbHour} = about USD ${nlb.toFixed(2)} per month, plus LCU charges.`);
+  if (input.networkLoadBalancers > 0)
+    lines.push(
+      `Network Load Balancer: ${input.networkLoadBalancers} x ${PRICES.monthHours} h x USD ${PRICES.nlbHour} = about USD ${nlb.toFixed(2)} per month, plus LCU charges.`,
+    );
   const where = input.region === "us-east-1" ? "" : `; prices in ${input.region} may differ`;
-  lines.push(`Total: about USD ${(endpoints + nlb).toFixed(2)} per month before data processing. Assumed: us-east-1 list prices${where} (see the AWS PrivateLink and Elastic Load Balancing pricing pages).`);
+  lines.push(
+    `Total: about USD ${(endpoints + nlb).toFixed(2)} per month before data processing. Assumed: us-east-1 list prices${where} (see the AWS PrivateLink and Elastic Load Balancing pricing pages).`,
+  );
   return lines;
 }

@@ -1,4 +1,4 @@
-import { CostInput } from "./cost";
+import type { CostInput } from "./cost";
 
 /** What a generated project's README and the closing summary say about it. */
 export interface ProjectDescription {

@@ -1,7 +1,7 @@
-import { Construct } from "constructs";
-import { Answers } from "./answers/types";
-import { BlueprintEntry } from "./registry";
-import { expand, StackSpec } from "./stack-spec";
+import type { Construct } from "constructs";
+import type { Answers } from "./answers/types";
+import type { BlueprintEntry } from "./registry";
+import { expand, type StackSpec } from "./stack-spec";
 
 type StackClass = new (scope: Construct, id: string, props: Record<string, unknown>) => Construct;
 

@@ -1,16 +1,19 @@
-import { checkbox, input, select, Separator } from "@inquirer/prompts";
+import { checkbox, input, Separator, select } from "@inquirer/prompts";
 import { isInputError } from "../blueprints/lib/errors";
 import { knownRegions } from "../blueprints/lib/partitions";
 import { SERVICES } from "../blueprints/lib/services";
-import { Asker } from "./answers/resolve";
-import { Known, Question } from "./answers/questions";
+import type { Known, Question } from "./answers/questions";
+import type { Asker } from "./answers/resolve";
 import { BLUEPRINTS } from "./registry";
 
 /** A default as the text an input prompt offers. */
 function asText(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (Array.isArray(value)) return value.join(",");
-  if (typeof value === "object") return Object.entries(value as Record<string, string>).map(([k, v]) => `${k}=${v}`).join(",");
+  if (typeof value === "object")
+    return Object.entries(value as Record<string, string>)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(",");
   return String(value);
 }
 
@@ -29,7 +32,11 @@ export function validator(question: Question, known: Known) {
 
 function choicesOf(question: Question, known: Known): { value: string; name: string; description?: string }[] {
   if (question.key === "blueprint") {
-    return [...BLUEPRINTS].reverse().map((b) => ({ value: `${b.manifest.name}@${b.manifest.version}`, name: `${b.manifest.name}@${b.manifest.version}`, description: b.manifest.summary }));
+    return [...BLUEPRINTS].reverse().map((b) => ({
+      value: `${b.manifest.name}@${b.manifest.version}`,
+      name: `${b.manifest.name}@${b.manifest.version}`,
+      description: b.manifest.summary,
+    }));
   }
   if (question.key === "region") return knownRegions().map((r) => ({ value: r.region, name: `${r.region.padEnd(15)} ${r.description}` }));
   return [...(question.choices?.(known) ?? [])];
@@ -43,12 +50,18 @@ export const askInTerminal: Asker = async (question, known, suggested) => {
   const validate = validator(question, known);
   switch (question.prompt) {
     case "select":
-      return question.check(await select({ message: question.message, choices: choicesOf(question, known), default: suggested, pageSize: 12 }), known);
+      return question.check(
+        await select({ message: question.message, choices: choicesOf(question, known), default: suggested, pageSize: 12 }),
+        known,
+      );
     case "checkbox": {
       const chosen = new Set(Array.isArray(suggested) ? suggested : []);
       const choices = choicesOf(question, known).map((c) => ({ ...c, checked: chosen.has(c.value) }));
       if (choices.length === 0) return question.check(suggested, known); // nothing to choose from: nothing to ask
-      return question.check(await checkbox({ message: question.message, choices, validate: (items) => validate(items.map((i) => i.value)) }), known);
+      return question.check(
+        await checkbox({ message: question.message, choices, validate: (items) => validate(items.map((i) => i.value)) }),
+        known,
+      );
     }
     case "services":
       return question.check(await askServices(question, known, suggested), known);
@@ -63,13 +76,33 @@ async function askServices(question: Question, known: Known, suggested: unknown)
   const groups = [...new Set(SERVICES.map((s) => s.group))];
   const choices = groups.flatMap((group) => [
     new Separator(`── ${group}`),
-    ...SERVICES.filter((s) => s.group === group && s.types.includes("Interface")).map((s) => ({ value: s.key, name: `${s.key.padEnd(26)} ${s.title}`, checked: chosen.has(s.key) })),
+    ...SERVICES.filter((s) => s.group === group && s.types.includes("Interface")).map((s) => ({
+      value: s.key,
+      name: `${s.key.padEnd(26)} ${s.title}`,
+      checked: chosen.has(s.key),
+    })),
   ]);
   const picked = await checkbox({ message: `${question.message} (space to select, enter to confirm)`, choices, pageSize: 15, loop: false });
   const custom = await input({
     message: "Custom service names, comma-separated (e.g. com.amazonaws.vpce.<region>.vpce-svc-…), empty for none",
     default: "",
-    validate: (text) => validator(question, known)([...picked, ...text.split(",").map((s) => s.trim()).filter(Boolean)]),
+    validate: (text) =>
+      validator(
+        question,
+        known,
+      )([
+        ...picked,
+        ...text
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ]),
   });
-  return [...picked, ...custom.split(",").map((s) => s.trim()).filter(Boolean)];
+  return [
+    ...picked,
+    ...custom
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  ];
 }

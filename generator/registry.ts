@@ -1,12 +1,12 @@
 import { BlueprintInputError } from "../blueprints/lib/errors";
-import { BlueprintManifest } from "../blueprints/lib/manifest";
+import type { BlueprintManifest } from "../blueprints/lib/manifest";
 import { clip } from "../blueprints/lib/validate";
-import { Answers } from "./answers/types";
-import { ProjectDescription } from "./describe";
-import { Migration } from "./lifecycle/migrations";
+import type { Answers } from "./answers/types";
 import { endpointConsumerV1, endpointServiceV1 } from "./bindings/endpoint-service";
 import { serviceEndpointsV1, serviceEndpointsV2 } from "./bindings/service-endpoints";
-import { StackSpec } from "./stack-spec";
+import type { ProjectDescription } from "./describe";
+import type { Migration } from "./lifecycle/migrations";
+import type { StackSpec } from "./stack-spec";
 
 /** A released blueprint version, as the generator sees it. */
 export interface BlueprintEntry {
@@ -41,7 +41,11 @@ export function latestVersion(name: string): BlueprintEntry {
 /** Looks up `name`, `name@2` or `name@v2`; without a version, the newest. */
 export function findBlueprint(ref: string, field = "blueprint"): BlueprintEntry {
   const match = /^([a-z][a-z0-9-]*)(?:@v?(\d+))?$/.exec(ref);
-  if (!match) throw new BlueprintInputError(field, `"${clip(ref)}" is not a blueprint reference; expected <name> or <name>@<version>, e.g. service-endpoints@1`);
+  if (!match)
+    throw new BlueprintInputError(
+      field,
+      `"${clip(ref)}" is not a blueprint reference; expected <name> or <name>@<version>, e.g. service-endpoints@1`,
+    );
   const [, name, version] = match;
   if (version === undefined) return latestVersion(name);
   const found = BLUEPRINTS.find((b) => b.manifest.name === name && b.manifest.version === Number(version));
@@ -54,5 +58,8 @@ export function findBlueprint(ref: string, field = "blueprint"): BlueprintEntry 
 }
 
 function unknownBlueprint(name: string, field = "blueprint"): BlueprintInputError {
-  return new BlueprintInputError(field, `"${clip(name)}" is not a blueprint; expected one of ${blueprintNames().join(", ")} (see \`create-privatelink blueprints\`)`);
+  return new BlueprintInputError(
+    field,
+    `"${clip(name)}" is not a blueprint; expected one of ${blueprintNames().join(", ")} (see \`create-privatelink blueprints\`)`,
+  );
 }

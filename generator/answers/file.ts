@@ -4,7 +4,7 @@ import { closest } from "../../blueprints/lib/suggest";
 import { clip } from "../../blueprints/lib/validate";
 import { META_KEYS } from "../provenance";
 import { QUESTIONS } from "./questions";
-import { AnswerKey } from "./types";
+import type { AnswerKey } from "./types";
 
 /**
  * Reads an answers file (or a project's `.privatelink.json`, which has the same
@@ -15,22 +15,34 @@ export function readAnswersFile(path: string): Partial<Record<AnswerKey, unknown
   try {
     text = readFileSync(path, "utf8");
   } catch (error) {
-    throw new BlueprintInputError("--answers", `cannot read ${clip(path)} (${(error as NodeJS.ErrnoException).code ?? "error"}); expected a readable JSON file`);
+    throw new BlueprintInputError(
+      "--answers",
+      `cannot read ${clip(path)} (${(error as NodeJS.ErrnoException).code ?? "error"}); expected a readable JSON file`,
+    );
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new BlueprintInputError("--answers", `${clip(path)} is not valid JSON (${clip((error as Error).message, 120)}); expected an object such as {"region": "eu-west-1", "services": ["ssm"]}`);
+    throw new BlueprintInputError(
+      "--answers",
+      `${clip(path)} is not valid JSON (${clip((error as Error).message, 120)}); expected an object such as {"region": "eu-west-1", "services": ["ssm"]}`,
+    );
   }
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
-    throw new BlueprintInputError("--answers", `${clip(path)} holds ${Array.isArray(data) ? "a list" : String(data === null ? "null" : typeof data)}; expected a JSON object of answers`);
+    throw new BlueprintInputError(
+      "--answers",
+      `${clip(path)} holds ${Array.isArray(data) ? "a list" : String(data === null ? "null" : typeof data)}; expected a JSON object of answers`,
+    );
   }
   const known = new Set<string>([...QUESTIONS.map((q) => q.key), ...META_KEYS]);
   for (const key of Object.keys(data)) {
     if (!known.has(key)) {
       const near = closest(key, [...known]);
-      throw new BlueprintInputError(clip(key, 40), `is not a known answer${near.length > 0 ? ` (did you mean ${near.join(", ")}?)` : ""}; expected one of ${QUESTIONS.map((q) => q.key).join(", ")}`);
+      throw new BlueprintInputError(
+        clip(key, 40),
+        `is not a known answer${near.length > 0 ? ` (did you mean ${near.join(", ")}?)` : ""}; expected one of ${QUESTIONS.map((q) => q.key).join(", ")}`,
+      );
     }
   }
   const answers = Object.fromEntries(Object.entries(data).filter(([key]) => !(META_KEYS as readonly string[]).includes(key)));

@@ -8,7 +8,11 @@ import { describe } from "../../blueprints/lib/validate";
 
 /** A comma-separated flag (`ssm,ec2`) or a JSON list of strings. */
 export function toList(value: unknown, field: string): string[] {
-  if (typeof value === "string") return value.split(",").map((s) => s.trim()).filter((s) => s.length > 0);
+  if (typeof value === "string")
+    return value
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0);
   if (Array.isArray(value)) {
     return value.map((item, i) => {
       if (typeof item !== "string") throw new BlueprintInputError(`${field}[${i}]`, `expected a string, got ${describe(item)}`);
@@ -46,7 +50,11 @@ export function toChoice<T extends string>(value: unknown, field: string, choice
 /** Tags from `Key=Value` flags (repeatable or comma-separated) or a JSON object. */
 export function toTags(value: unknown, field: string): Record<string, string> {
   if (value !== null && typeof value === "object" && !Array.isArray(value)) return value as Record<string, string>;
-  const pairs = Array.isArray(value) ? value : typeof value === "string" ? value.split(",").filter((pair) => pair.trim() !== "") : undefined;
+  const pairs = Array.isArray(value)
+    ? value
+    : typeof value === "string"
+      ? value.split(",").filter((pair) => pair.trim() !== "")
+      : undefined;
   if (!pairs) throw new BlueprintInputError(field, `expected Key=Value pairs, got ${describe(value)}`);
   const tags: Record<string, string> = {};
   for (const pair of pairs) {

@@ -1,14 +1,23 @@
 import validateNpmName from "validate-npm-package-name";
 import { BlueprintInputError } from "../../blueprints/lib/errors";
-import { InputName } from "../../blueprints/lib/manifest";
+import type { InputName } from "../../blueprints/lib/manifest";
 import { regionInfo, zoneIdPrefix } from "../../blueprints/lib/partitions";
 import { isEndpointServiceName, resolveService, serviceName } from "../../blueprints/lib/service-names";
 import { gatewayServiceKeys } from "../../blueprints/lib/services";
-import { checkAccountIds, checkCidr, checkDistinct, checkResourceId, checkRoleArn, checkRoleName, checkTags, clip } from "../../blueprints/lib/validate";
-import { findBlueprint, latestVersion } from "../registry";
+import {
+  checkAccountIds,
+  checkCidr,
+  checkDistinct,
+  checkResourceId,
+  checkRoleArn,
+  checkRoleName,
+  checkTags,
+  clip,
+} from "../../blueprints/lib/validate";
 import { READ_ONLY_SERVICES } from "../../blueprints/service-endpoints/v2/policy-templates";
+import { findBlueprint, latestVersion } from "../registry";
 import { toChoice, toInteger, toList, toTags, toText } from "./parse";
-import { AnswerKey, Answers } from "./types";
+import type { AnswerKey, Answers } from "./types";
 
 /** Answers known so far, in question order: later questions may read earlier ones. */
 export type Known = Partial<Answers>;
@@ -64,7 +73,10 @@ export const QUESTIONS: readonly Question[] = [
     message: "Blueprint",
     prompt: "select",
     input: null,
-    defaultValue: () => { const latest = latestVersion("service-endpoints").manifest; return `${latest.name}@${latest.version}`; },
+    defaultValue: () => {
+      const latest = latestVersion("service-endpoints").manifest;
+      return `${latest.name}@${latest.version}`;
+    },
     check: (value) => {
       const entry = findBlueprint(toText(value, "blueprint", false)!);
       return `${entry.manifest.name}@${entry.manifest.version}`;
@@ -81,12 +93,18 @@ export const QUESTIONS: readonly Question[] = [
     check: (value) => {
       const name = toText(value, "projectName", false)!;
       if (Object.getOwnPropertyNames(Object.prototype).includes(name)) {
-        throw new BlueprintInputError("projectName", `"${name}" is reserved (a JavaScript object property, it cannot name a stack); choose another name, e.g. ${name}-endpoints`);
+        throw new BlueprintInputError(
+          "projectName",
+          `"${name}" is reserved (a JavaScript object property, it cannot name a stack); choose another name, e.g. ${name}-endpoints`,
+        );
       }
       const result = validateNpmName(name);
       if (!result.validForNewPackages) {
         const why = [...(result.errors ?? []), ...(result.warnings ?? [])].join("; ");
-        throw new BlueprintInputError("projectName", `"${clip(name)}" is not a valid npm package name (${why}); expected lowercase letters, digits and - . _, e.g. my-endpoints`);
+        throw new BlueprintInputError(
+          "projectName",
+          `"${clip(name)}" is not a valid npm package name (${why}); expected lowercase letters, digits and - . _, e.g. my-endpoints`,
+        );
       }
       return name;
     },
@@ -111,8 +129,16 @@ export const QUESTIONS: readonly Question[] = [
     defaultValue: () => "provider-and-consumers" as const,
     check: (value) => toChoice(value, "layout", LAYOUTS),
     choices: () => [
-      { value: "provider-and-consumers", name: "Provider and consumers", description: "the endpoint service, and one consumer stack per account wired to it" },
-      { value: "provider-only", name: "Provider only", description: "the NLB and endpoint service; consumers deploy their own endpoints (blueprint endpoint-consumer)" },
+      {
+        value: "provider-and-consumers",
+        name: "Provider and consumers",
+        description: "the endpoint service, and one consumer stack per account wired to it",
+      },
+      {
+        value: "provider-only",
+        name: "Provider only",
+        description: "the NLB and endpoint service; consumers deploy their own endpoints (blueprint endpoint-consumer)",
+      },
     ],
   }),
   q({
@@ -125,7 +151,11 @@ export const QUESTIONS: readonly Question[] = [
     defaultValue: () => null,
     check: (value) => {
       const name = toText(value, "serviceName", false)!;
-      if (!isEndpointServiceName(name)) throw new BlueprintInputError("serviceName", `"${clip(name)}" is not an endpoint service name; expected com.amazonaws.vpce.<region>.vpce-svc-<17 hex digits>`);
+      if (!isEndpointServiceName(name))
+        throw new BlueprintInputError(
+          "serviceName",
+          `"${clip(name)}" is not an endpoint service name; expected com.amazonaws.vpce.<region>.vpce-svc-<17 hex digits>`,
+        );
       return name;
     },
   }),
@@ -141,7 +171,8 @@ export const QUESTIONS: readonly Question[] = [
       const region = toText(value, "serviceRegion", true);
       if (region === null || region === known.region) return null;
       const info = regionInfo(region, "serviceRegion");
-      if (info.partition !== partitionOf(known)) throw new BlueprintInputError("serviceRegion", `${region} is in partition ${info.partition}, not ${partitionOf(known)}`);
+      if (info.partition !== partitionOf(known))
+        throw new BlueprintInputError("serviceRegion", `${region} is in partition ${info.partition}, not ${partitionOf(known)}`);
       return region;
     },
   }),
@@ -178,14 +209,22 @@ export const QUESTIONS: readonly Question[] = [
     prompt: "input",
     input: "vpc",
     when: (known) => known.vpc !== "existing" || isConsumerBlueprint(known),
-    defaultValue: (known) => (usesZoneIds(known) ? [1, 2].map((n) => `${zoneIdPrefix(known.region!)}-az${n}`) : [`${known.region}a`, `${known.region}b`]),
+    defaultValue: (known) =>
+      usesZoneIds(known) ? [1, 2].map((n) => `${zoneIdPrefix(known.region!)}-az${n}`) : [`${known.region}a`, `${known.region}b`],
     check: (value, known) => {
       const zones = toList(value, "availabilityZones");
-      if (zones.length < 2 || zones.length > 3) throw new BlueprintInputError("availabilityZones", `lists ${zones.length}; expected 2 or 3 zones, e.g. ${known.region}a,${known.region}b`);
+      if (zones.length < 2 || zones.length > 3)
+        throw new BlueprintInputError(
+          "availabilityZones",
+          `lists ${zones.length}; expected 2 or 3 zones, e.g. ${known.region}a,${known.region}b`,
+        );
       const prefix = zoneIdPrefix(known.region!);
       zones.forEach((zone, i) => {
         if (!new RegExp(`^(${known.region}[a-z]|${prefix}-az\\d+)$`).test(zone)) {
-          throw new BlueprintInputError(`availabilityZones[${i}]`, `"${clip(zone)}" is not a zone of ${known.region}; expected a name such as ${known.region}a or a zone ID such as ${prefix}-az1`);
+          throw new BlueprintInputError(
+            `availabilityZones[${i}]`,
+            `"${clip(zone)}" is not a zone of ${known.region}; expected a name such as ${known.region}a or a zone ID such as ${prefix}-az1`,
+          );
         }
       });
       checkDistinct(zones, "availabilityZones");
@@ -219,12 +258,22 @@ export const QUESTIONS: readonly Question[] = [
         const [id, zone] = entry.split("@");
         checkResourceId(id, `subnets[${i}]`, "subnet");
         if (!zone || !new RegExp(`^${known.region}[a-z]$`).test(zone)) {
-          throw new BlueprintInputError(`subnets[${i}]`, `"${clip(entry)}" has no zone of ${known.region}; expected subnet-id@zone, e.g. subnet-0123456789abcdef0@${known.region}a`);
+          throw new BlueprintInputError(
+            `subnets[${i}]`,
+            `"${clip(entry)}" has no zone of ${known.region}; expected subnet-id@zone, e.g. subnet-0123456789abcdef0@${known.region}a`,
+          );
         }
-        if (zones.has(zone)) throw new BlueprintInputError(`subnets[${i}]`, `is in ${zone} like subnets[${zones.get(zone)}]; expected one subnet per availability zone`);
+        if (zones.has(zone))
+          throw new BlueprintInputError(
+            `subnets[${i}]`,
+            `is in ${zone} like subnets[${zones.get(zone)}]; expected one subnet per availability zone`,
+          );
         zones.set(zone, i);
       });
-      checkDistinct(subnets.map((s) => s.split("@")[0]), "subnets");
+      checkDistinct(
+        subnets.map((s) => s.split("@")[0]),
+        "subnets",
+      );
       return subnets;
     },
   }),
@@ -239,7 +288,7 @@ export const QUESTIONS: readonly Question[] = [
     defaultValue: () => [],
     check: (value) => {
       const ids = toList(value, "routeTableIds");
-      ids.forEach((id, i) => checkResourceId(id, `routeTableIds[${i}]`, "rtb"));
+      for (const [i, id] of ids.entries()) checkResourceId(id, `routeTableIds[${i}]`, "rtb");
       checkDistinct(ids, "routeTableIds");
       return ids;
     },
@@ -269,10 +318,13 @@ export const QUESTIONS: readonly Question[] = [
     defaultValue: () => ["s3"],
     check: (value, known) => {
       const keys = toList(value, "gatewayServices");
-      keys.forEach((key, i) => serviceName(key, known.region!, `gatewayServices[${i}]`, "Gateway"));
+      for (const [i, key] of keys.entries()) serviceName(key, known.region!, `gatewayServices[${i}]`, "Gateway");
       checkDistinct(keys, "gatewayServices");
       if (keys.length === 0 && (known.services ?? []).length === 0) {
-        throw new BlueprintInputError("gatewayServices", "and `services` are both empty; expected at least one interface or gateway service");
+        throw new BlueprintInputError(
+          "gatewayServices",
+          "and `services` are both empty; expected at least one interface or gateway service",
+        );
       }
       return keys;
     },
@@ -298,7 +350,11 @@ export const QUESTIONS: readonly Question[] = [
     defaultValue: () => null,
     check: (value) => {
       const id = toText(value, "organizationId", true);
-      if (id !== null && !/^o-[a-z0-9]{10,32}$/.test(id)) throw new BlueprintInputError("organizationId", `"${clip(id)}" is not an AWS Organizations ID; expected o- and 10 to 32 lowercase letters or digits`);
+      if (id !== null && !/^o-[a-z0-9]{10,32}$/.test(id))
+        throw new BlueprintInputError(
+          "organizationId",
+          `"${clip(id)}" is not an AWS Organizations ID; expected o- and 10 to 32 lowercase letters or digits`,
+        );
       return id;
     },
   }),
@@ -314,13 +370,25 @@ export const QUESTIONS: readonly Question[] = [
       const keys = toList(value, "readOnlyServices");
       const chosen = [...(known.services ?? []), ...(known.gatewayServices ?? [])];
       keys.forEach((key, i) => {
-        if (!READ_ONLY_SERVICES.includes(key)) throw new BlueprintInputError(`readOnlyServices[${i}]`, `"${clip(key)}" has no read-only template; expected one of ${READ_ONLY_SERVICES.join(", ")}`);
-        if (!chosen.includes(key)) throw new BlueprintInputError(`readOnlyServices[${i}]`, `${key} is not among the chosen services; add it to --services or --gateway-services, or drop it here`);
+        if (!READ_ONLY_SERVICES.includes(key))
+          throw new BlueprintInputError(
+            `readOnlyServices[${i}]`,
+            `"${clip(key)}" has no read-only template; expected one of ${READ_ONLY_SERVICES.join(", ")}`,
+          );
+        if (!chosen.includes(key))
+          throw new BlueprintInputError(
+            `readOnlyServices[${i}]`,
+            `${key} is not among the chosen services; add it to --services or --gateway-services, or drop it here`,
+          );
       });
       checkDistinct(keys, "readOnlyServices");
       return keys;
     },
-    choices: (known) => READ_ONLY_SERVICES.filter((key) => [...(known.services ?? []), ...(known.gatewayServices ?? [])].includes(key)).map((key) => ({ value: key, name: key })),
+    choices: (known) =>
+      READ_ONLY_SERVICES.filter((key) => [...(known.services ?? []), ...(known.gatewayServices ?? [])].includes(key)).map((key) => ({
+        value: key,
+        name: key,
+      })),
   }),
   q({
     key: "providerRoleArn",
@@ -374,7 +442,8 @@ export const QUESTIONS: readonly Question[] = [
     defaultValue: () => null,
     check: (value) => {
       const id = toText(value, "externalId", true);
-      if (id !== null && !/^[\w+=,.@:/-]{2,1224}$/.test(id)) throw new BlueprintInputError("externalId", "expected 2 to 1224 letters, digits or +=,.@:/-");
+      if (id !== null && !/^[\w+=,.@:/-]{2,1224}$/.test(id))
+        throw new BlueprintInputError("externalId", "expected 2 to 1224 letters, digits or +=,.@:/-");
       return id;
     },
   }),
@@ -415,7 +484,11 @@ export const QUESTIONS: readonly Question[] = [
     check: (value, known) => {
       const arn = toText(value, "certificateArn", false)!;
       const pattern = new RegExp(`^arn:${partitionOf(known)}:acm:${known.region}:\\d{12}:certificate/[0-9a-f-]{36}$`);
-      if (!pattern.test(arn)) throw new BlueprintInputError("certificateArn", `"${clip(arn)}" is not an ACM certificate ARN of ${known.region}; expected arn:${partitionOf(known)}:acm:${known.region}:<account>:certificate/<uuid>`);
+      if (!pattern.test(arn))
+        throw new BlueprintInputError(
+          "certificateArn",
+          `"${clip(arn)}" is not an ACM certificate ARN of ${known.region}; expected arn:${partitionOf(known)}:acm:${known.region}:<account>:certificate/<uuid>`,
+        );
       return arn;
     },
   }),
@@ -458,7 +531,11 @@ export const QUESTIONS: readonly Question[] = [
       const targets = toList(value, "targets");
       const shape = known.targetType === "ip" ? /^(\d{1,3}\.){3}\d{1,3}$/ : /^i-([0-9a-f]{8}|[0-9a-f]{17})$/;
       targets.forEach((t, i) => {
-        if (!shape.test(t)) throw new BlueprintInputError(`targets[${i}]`, `"${clip(t)}" is not ${known.targetType === "ip" ? "an IPv4 address" : "an EC2 instance ID such as i-0123456789abcdef0"}`);
+        if (!shape.test(t))
+          throw new BlueprintInputError(
+            `targets[${i}]`,
+            `"${clip(t)}" is not ${known.targetType === "ip" ? "an IPv4 address" : "an EC2 instance ID such as i-0123456789abcdef0"}`,
+          );
       });
       checkDistinct(targets, "targets");
       return targets;
@@ -475,7 +552,11 @@ export const QUESTIONS: readonly Question[] = [
     check: (value, known) => {
       const name = toText(value, "privateDnsName", true);
       if (name === null) return null;
-      if (partitionOf(known) === "aws-cn") throw new BlueprintInputError("privateDnsName", "endpoint services in the China regions cannot have a private DNS name; leave it empty");
+      if (partitionOf(known) === "aws-cn")
+        throw new BlueprintInputError(
+          "privateDnsName",
+          "endpoint services in the China regions cannot have a private DNS name; leave it empty",
+        );
       if (!/^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(name)) {
         throw new BlueprintInputError("privateDnsName", `"${clip(name)}" is not a lowercase DNS name; expected e.g. api.example.com`);
       }
@@ -494,7 +575,11 @@ export const QUESTIONS: readonly Question[] = [
     check: (value) => {
       const id = toText(value, "hostedZoneId", true);
       if (id === null) return null;
-      if (!/^Z[A-Z0-9]{4,31}$/.test(id)) throw new BlueprintInputError("hostedZoneId", `"${clip(id)}" is not a Route 53 hosted zone ID; expected Z followed by letters and digits`);
+      if (!/^Z[A-Z0-9]{4,31}$/.test(id))
+        throw new BlueprintInputError(
+          "hostedZoneId",
+          `"${clip(id)}" is not a Route 53 hosted zone ID; expected Z followed by letters and digits`,
+        );
       return id;
     },
   }),
@@ -511,7 +596,11 @@ export const QUESTIONS: readonly Question[] = [
       const arn = toText(value, "notificationTopicArn", true);
       if (arn === null) return null;
       const pattern = new RegExp(`^arn:${partitionOf(known)}:sns:${known.region}:\\d{12}:[\\w-]{1,256}$`);
-      if (!pattern.test(arn)) throw new BlueprintInputError("notificationTopicArn", `"${clip(arn)}" is not an SNS topic ARN of ${known.region}; expected arn:${partitionOf(known)}:sns:${known.region}:<account>:<topic>`);
+      if (!pattern.test(arn))
+        throw new BlueprintInputError(
+          "notificationTopicArn",
+          `"${clip(arn)}" is not an SNS topic ARN of ${known.region}; expected arn:${partitionOf(known)}:sns:${known.region}:<account>:<topic>`,
+        );
       return arn;
     },
   }),
@@ -528,8 +617,13 @@ export const QUESTIONS: readonly Question[] = [
       const regions = toList(value, "supportedRegions");
       regions.forEach((r, i) => {
         const info = regionInfo(r, `supportedRegions[${i}]`);
-        if (info.partition !== partitionOf(known)) throw new BlueprintInputError(`supportedRegions[${i}]`, `${r} is in partition ${info.partition}, not ${partitionOf(known)}; PrivateLink does not cross partitions`);
-        if (r === known.region) throw new BlueprintInputError(`supportedRegions[${i}]`, `${r} is the service's own region; list only other regions`);
+        if (info.partition !== partitionOf(known))
+          throw new BlueprintInputError(
+            `supportedRegions[${i}]`,
+            `${r} is in partition ${info.partition}, not ${partitionOf(known)}; PrivateLink does not cross partitions`,
+          );
+        if (r === known.region)
+          throw new BlueprintInputError(`supportedRegions[${i}]`, `${r} is the service's own region; list only other regions`);
       });
       checkDistinct(regions, "supportedRegions");
       return regions;
@@ -560,7 +654,11 @@ export const QUESTIONS: readonly Question[] = [
     defaultValue: () => null,
     check: (value) => {
       const bucket = toText(value, "backendBucket", false)!;
-      if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw new BlueprintInputError("backendBucket", `"${clip(bucket)}" is not an S3 bucket name; expected 3 to 63 lowercase letters, digits, dots or hyphens`);
+      if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket))
+        throw new BlueprintInputError(
+          "backendBucket",
+          `"${clip(bucket)}" is not an S3 bucket name; expected 3 to 63 lowercase letters, digits, dots or hyphens`,
+        );
       return bucket;
     },
   }),
@@ -575,7 +673,8 @@ export const QUESTIONS: readonly Question[] = [
     defaultValue: (known) => `${known.projectName ?? "privatelink"}/{stack}.tfstate`,
     check: (value) => {
       const key = toText(value, "backendKey", false)!;
-      if (key.startsWith("/") || key.length > 1024 || /[\u0000-\u001f]/.test(key)) throw new BlueprintInputError("backendKey", "expected a relative object key such as privatelink/terraform.tfstate");
+      if (key.startsWith("/") || key.length > 1024 || /[\u0000-\u001f]/.test(key))
+        throw new BlueprintInputError("backendKey", "expected a relative object key such as privatelink/terraform.tfstate");
       return key;
     },
   }),

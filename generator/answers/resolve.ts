@@ -1,7 +1,7 @@
 import { BlueprintInputError, isInputError } from "../../blueprints/lib/errors";
 import { findBlueprint } from "../registry";
-import { Known, Question, QUESTIONS } from "./questions";
-import { AnswerKey, Answers } from "./types";
+import { type Known, QUESTIONS, type Question } from "./questions";
+import type { AnswerKey, Answers } from "./types";
 
 /** Raw answers by source, before checking. */
 export interface AnswerSources {
@@ -96,7 +96,9 @@ function warningsFor(answers: Answers, used: readonly AnswerKey[]): string[] {
   const warnings: string[] = [];
   const providerAccount = answers.providerRoleArn?.split(":")[4];
   if (used.includes("consumerAccounts") && providerAccount && answers.consumerAccounts.includes(providerAccount)) {
-    warnings.push(`consumerAccounts lists ${providerAccount}, the provider's own account (from providerRoleArn): a service does not need to authorize its own account to be reached from it`);
+    warnings.push(
+      `consumerAccounts lists ${providerAccount}, the provider's own account (from providerRoleArn): a service does not need to authorize its own account to be reached from it`,
+    );
   }
   return warnings;
 }

@@ -1,4 +1,4 @@
-import { BackendProps } from "../../blueprints/lib/stack";
+import type { BackendProps } from "../../blueprints/lib/stack";
 
 /** How an endpoint-service project is laid out. */
 export type Layout = "provider-and-consumers" | "provider-only";
@@ -85,5 +85,10 @@ export type AnswerKey = keyof Answers;
 /** The backend props an answers set describes. */
 export function backendOf(answers: Answers): BackendProps {
   if (answers.backend === "local") return { kind: "local" };
-  return { kind: "s3", bucket: answers.backendBucket ?? "", key: answers.backendKey ?? "", region: answers.backendRegion ?? answers.region };
+  return {
+    kind: "s3",
+    bucket: answers.backendBucket ?? "",
+    key: answers.backendKey ?? "",
+    region: answers.backendRegion ?? answers.region,
+  };
 }

@@ -1,5 +1,5 @@
-import { StackBaseProps } from "../../blueprints/lib/stack";
-import { Answers, backendOf } from "../answers/types";
+import type { StackBaseProps } from "../../blueprints/lib/stack";
+import { type Answers, backendOf } from "../answers/types";
 
 /** Drops keys whose value is undefined, null, an empty list or an empty object, so main.ts shows what matters. */
 export function compact(props: Record<string, unknown>): Record<string, unknown> {

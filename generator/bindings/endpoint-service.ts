@@ -1,11 +1,11 @@
-import { BlueprintInputError } from "../../blueprints/lib/errors";
-import { clip } from "../../blueprints/lib/validate";
 import { manifest as consumerManifest } from "../../blueprints/endpoint-consumer/v1/manifest";
 import { manifest } from "../../blueprints/endpoint-service/v1/manifest";
-import { Answers } from "../answers/types";
-import { label, nodeId, ProjectDescription } from "../describe";
+import { BlueprintInputError } from "../../blueprints/lib/errors";
+import { clip } from "../../blueprints/lib/validate";
+import type { Answers } from "../answers/types";
+import { label, nodeId, type ProjectDescription } from "../describe";
 import type { BlueprintEntry } from "../registry";
-import { StackSpec } from "../stack-spec";
+import type { StackSpec } from "../stack-spec";
 import { baseProps, compact, vpcProps } from "./common";
 
 const SERVICE_DIR = "blueprints/endpoint-service/v1";
@@ -35,7 +35,10 @@ function consumerSpec(answers: Answers, service: { serviceName?: string; service
 
 function checkStateKeys(answers: Answers, stackCount: number): void {
   if (answers.backend === "s3" && stackCount > 1 && !(answers.backendKey ?? "").includes("{stack}")) {
-    throw new BlueprintInputError("backendKey", `"${clip(answers.backendKey ?? "")}" would hold the state of all ${stackCount} stacks; expected a key with {stack} in it, e.g. ${answers.projectName}/{stack}.tfstate`);
+    throw new BlueprintInputError(
+      "backendKey",
+      `"${clip(answers.backendKey ?? "")}" would hold the state of all ${stackCount} stacks; expected a key with {stack} in it, e.g. ${answers.projectName}/{stack}.tfstate`,
+    );
   }
 }
 
@@ -59,18 +62,29 @@ function providerStacks(answers: Answers): StackSpec[] {
     }),
   };
   const withConsumers = answers.layout === "provider-and-consumers" && answers.consumerAccounts.length > 0;
-  const specs = withConsumers ? [provider, consumerSpec(answers, { privateDns: !!(answers.privateDnsName && answers.hostedZoneId) })] : [provider];
+  const specs = withConsumers
+    ? [provider, consumerSpec(answers, { privateDns: !!(answers.privateDnsName && answers.hostedZoneId) })]
+    : [provider];
   checkStateKeys(answers, withConsumers ? 1 + answers.consumerAccounts.length : 1);
   return specs;
 }
 
 function consumerStacks(answers: Answers): StackSpec[] {
   checkStateKeys(answers, answers.consumerAccounts.length);
-  return [consumerSpec(answers, { serviceName: answers.serviceName ?? "", serviceRegion: answers.serviceRegion, privateDns: !!answers.privateDnsName })];
+  return [
+    consumerSpec(answers, {
+      serviceName: answers.serviceName ?? "",
+      serviceRegion: answers.serviceRegion,
+      privateDns: !!answers.privateDnsName,
+    }),
+  ];
 }
 
 function consumerLines(answers: Answers, target: string): string[] {
-  return answers.consumerAccounts.map((account) => `  ${nodeId(`c_${account}`)}[${label(`Consumer ${account}: interface endpoint, TCP ${answers.listenerPort} from its VPC`)}] -- PrivateLink --> ${target}`);
+  return answers.consumerAccounts.map(
+    (account) =>
+      `  ${nodeId(`c_${account}`)}[${label(`Consumer ${account}: interface endpoint, TCP ${answers.listenerPort} from its VPC`)}] -- PrivateLink --> ${target}`,
+  );
 }
 
 function describeProvider(answers: Answers): ProjectDescription {
@@ -83,33 +97,69 @@ function describeProvider(answers: Answers): ProjectDescription {
     `    nlb --> targets[${label(`Targets: ${answers.targetType} on ${answers.targetPort}`)}]`,
     "  end",
     ...consumerLines({ ...answers, consumerAccounts: consumers }, "service"),
-    ...answers.consumerAccounts.filter((a) => !consumers.includes(a)).map((a) => `  ${nodeId(`a_${a}`)}[${label(`Allowed account ${a} (deploys its own endpoint)`)}] -. PrivateLink .-> service`),
+    ...answers.consumerAccounts
+      .filter((a) => !consumers.includes(a))
+      .map((a) => `  ${nodeId(`a_${a}`)}[${label(`Allowed account ${a} (deploys its own endpoint)`)}] -. PrivateLink .-> service`),
   ].join("\n");
   return {
     summary: `An internal Network Load Balancer and a VPC endpoint service in the provider account, offered over PrivateLink to ${answers.consumerAccounts.length} consumer account(s)${consumers.length > 0 ? ", each with its own interface endpoint stack" : ""}. Connections need the provider's acceptance; traffic never crosses the internet, and no VPN, NAT gateway or peering is needed.`,
     stacks: [
-      { id: "provider", what: `NLB, target group, listener and endpoint service${answers.providerRoleArn ? ` (as ${answers.providerRoleArn})` : ""}` },
-      ...consumers.map((a) => ({ id: `consumer-${a}`, what: `VPC and an interface endpoint to the service, as role ${answers.consumerRoleName} in ${a}` })),
+      {
+        id: "provider",
+        what: `NLB, target group, listener and endpoint service${answers.providerRoleArn ? ` (as ${answers.providerRoleArn})` : ""}`,
+      },
+      ...consumers.map((a) => ({
+        id: `consumer-${a}`,
+        what: `VPC and an interface endpoint to the service, as role ${answers.consumerRoleName} in ${a}`,
+      })),
     ],
     diagram,
-    deploy: consumers.length > 0 ? ["npx cdktf deploy provider", "npx cdktf deploy 'consumer-*'", "# then accept each connection: aws ec2 accept-vpc-endpoint-connections --service-id <service_id> --vpc-endpoint-ids <endpoint_id>"] : ["npx cdktf deploy provider"],
+    deploy:
+      consumers.length > 0
+        ? [
+            "npx cdktf deploy provider",
+            "npx cdktf deploy 'consumer-*'",
+            "# then accept each connection: aws ec2 accept-vpc-endpoint-connections --service-id <service_id> --vpc-endpoint-ids <endpoint_id>",
+          ]
+        : ["npx cdktf deploy provider"],
     notes: [
       "Acceptance is required: each consumer's endpoint stays pendingAcceptance until the provider accepts it (the `service_id` and `endpoint_id` outputs give the IDs).",
       "The NLB's security group does not filter PrivateLink traffic (consumer addresses are unknown and may overlap); allowed principals and acceptance gate it.",
-      ...(answers.privateDnsName && !answers.hostedZoneId ? [`Verify ${answers.privateDnsName}: create the TXT record from the \`private_dns_verification\` output, then run aws ec2 start-vpc-endpoint-service-private-dns-verification.`] : []),
+      ...(answers.privateDnsName && !answers.hostedZoneId
+        ? [
+            `Verify ${answers.privateDnsName}: create the TXT record from the \`private_dns_verification\` output, then run aws ec2 start-vpc-endpoint-service-private-dns-verification.`,
+          ]
+        : []),
     ],
-    cost: { interfaceEndpoints: consumers.length, zones: answers.availabilityZones.length, gatewayEndpoints: 0, networkLoadBalancers: 1, region: answers.region },
+    cost: {
+      interfaceEndpoints: consumers.length,
+      zones: answers.availabilityZones.length,
+      gatewayEndpoints: 0,
+      networkLoadBalancers: 1,
+      region: answers.region,
+    },
   };
 }
 
 function describeConsumers(answers: Answers): ProjectDescription {
   return {
     summary: `One interface endpoint per consumer account (${answers.consumerAccounts.length}) to the endpoint service ${answers.serviceName}${answers.serviceRegion ? ` in ${answers.serviceRegion}` : ""}, over PrivateLink.`,
-    stacks: answers.consumerAccounts.map((a) => ({ id: `consumer-${a}`, what: `VPC and an interface endpoint, as role ${answers.consumerRoleName} in ${a}` })),
-    diagram: ["flowchart LR", `  service[${label(`Endpoint service ${answers.serviceName}`)}]`, ...consumerLines(answers, "service")].join("\n"),
+    stacks: answers.consumerAccounts.map((a) => ({
+      id: `consumer-${a}`,
+      what: `VPC and an interface endpoint, as role ${answers.consumerRoleName} in ${a}`,
+    })),
+    diagram: ["flowchart LR", `  service[${label(`Endpoint service ${answers.serviceName}`)}]`, ...consumerLines(answers, "service")].join(
+      "\n",
+    ),
     deploy: ["npx cdktf deploy 'consumer-*'", "# then ask the provider to accept the endpoint IDs from the endpoint_id outputs"],
     notes: ["The provider must allow each consumer account and accept its connection before traffic flows."],
-    cost: { interfaceEndpoints: answers.consumerAccounts.length, zones: answers.availabilityZones.length, gatewayEndpoints: 0, networkLoadBalancers: 0, region: answers.region },
+    cost: {
+      interfaceEndpoints: answers.consumerAccounts.length,
+      zones: answers.availabilityZones.length,
+      gatewayEndpoints: 0,
+      networkLoadBalancers: 0,
+      region: answers.region,
+    },
   };
 }
 

@@ -1,10 +1,10 @@
 import { resolveService } from "../../blueprints/lib/service-names";
 import { manifest } from "../../blueprints/service-endpoints/v1/manifest";
 import { manifest as manifestV2 } from "../../blueprints/service-endpoints/v2/manifest";
-import { Answers } from "../answers/types";
-import { label, nodeId, ProjectDescription } from "../describe";
+import type { Answers } from "../answers/types";
+import { label, nodeId, type ProjectDescription } from "../describe";
 import type { BlueprintEntry } from "../registry";
-import { StackSpec } from "../stack-spec";
+import type { StackSpec } from "../stack-spec";
 import { baseProps, compact, vpcProps } from "./common";
 
 function stacksOf(version: 1 | 2) {
@@ -37,24 +37,39 @@ function describeProject(answers: Answers): ProjectDescription {
   ];
   if (answers.services.length > 0) lines.push(`    sg[${label(`Security group: TCP ${ports.join(", ")} from ${answers.vpcCidr}`)}]`);
   lines.push("  end");
-  for (const service of answers.services) lines.push(`  workloads --> sg --> ${nodeId(`if_${service}`)}[${label(`Interface endpoint: ${service}`)}]`);
-  for (const service of answers.gatewayServices) lines.push(`  workloads -- route table --> ${nodeId(`gw_${service}`)}[${label(`Gateway endpoint: ${service}`)}]`);
+  for (const service of answers.services)
+    lines.push(`  workloads --> sg --> ${nodeId(`if_${service}`)}[${label(`Interface endpoint: ${service}`)}]`);
+  for (const service of answers.gatewayServices)
+    lines.push(`  workloads -- route table --> ${nodeId(`gw_${service}`)}[${label(`Gateway endpoint: ${service}`)}]`);
   const policy = answers.organizationId
     ? `principals of organization ${answers.organizationId}`
     : answers.allowedAccounts.length > 0
       ? `principals of ${answers.allowedAccounts.join(", ")}`
       : "principals of the deploying account";
-  const readOnly = answers.readOnlyServices?.length ? ` The ${answers.readOnlyServices.join(", ")} endpoint(s) allow only read actions.` : "";
+  const readOnly = answers.readOnlyServices?.length
+    ? ` The ${answers.readOnlyServices.join(", ")} endpoint(s) allow only read actions.`
+    : "";
   return {
     summary: `Private access from ${answers.vpc === "existing" ? `VPC ${answers.vpcId}` : "a new private VPC"} to ${answers.services.length} AWS service(s) through interface endpoints and ${answers.gatewayServices.length} through gateway endpoints, without an internet or NAT gateway. Every endpoint policy admits only ${policy}.${readOnly}`,
-    stacks: [{ id: answers.projectName, what: `${answers.vpc === "new" ? "VPC, private subnets and route tables; " : ""}${answers.services.length} interface and ${answers.gatewayServices.length} gateway endpoint(s), their security group and policies` }],
+    stacks: [
+      {
+        id: answers.projectName,
+        what: `${answers.vpc === "new" ? "VPC, private subnets and route tables; " : ""}${answers.services.length} interface and ${answers.gatewayServices.length} gateway endpoint(s), their security group and policies`,
+      },
+    ],
     diagram: lines.join("\n"),
     deploy: [`npx cdktf deploy ${answers.projectName}`],
     notes: [
       "Private DNS is on for the services that support it, so the usual SDK endpoints resolve to the interface endpoints inside the VPC.",
       "Only one endpoint with private DNS per service can exist in a VPC: remove any existing one for the same service first.",
     ],
-    cost: { interfaceEndpoints: answers.services.length, zones: Math.max(zones.length, 1), gatewayEndpoints: answers.gatewayServices.length, networkLoadBalancers: 0, region: answers.region },
+    cost: {
+      interfaceEndpoints: answers.services.length,
+      zones: Math.max(zones.length, 1),
+      gatewayEndpoints: answers.gatewayServices.length,
+      networkLoadBalancers: 0,
+      region: answers.region,
+    },
   };
 }
 

@@ -4,10 +4,10 @@ import validateNpmName from "validate-npm-package-name";
 import { BlueprintInputError } from "../../blueprints/lib/errors";
 import { readAnswersFile } from "../answers/file";
 import { resolveAnswers } from "../answers/resolve";
-import { ParsedArgs } from "../args";
+import type { ParsedArgs } from "../args";
+import type { Output } from "../output";
 import { planProject } from "../plan/plan";
 import { askInTerminal } from "../prompts";
-import { Output } from "../output";
 import { findSuppressions, PROVENANCE_FILE } from "../provenance";
 import { describeChanges } from "../write/diff";
 import { changesFor, isEmptyDir, shown } from "../write/target";
@@ -21,19 +21,30 @@ import { installDependencies } from "./install";
  */
 export async function create(args: ParsedArgs, out: Output): Promise<number> {
   const { options } = args;
-  if (args.positionals.length > 1) throw new BlueprintInputError("dir", `got ${args.positionals.length} directories (${args.positionals.join(", ")}); expected at most one`);
+  if (args.positionals.length > 1)
+    throw new BlueprintInputError(
+      "dir",
+      `got ${args.positionals.length} directories (${args.positionals.join(", ")}); expected at most one`,
+    );
 
   // 1. Where: the target directory, if given, checked before any question is asked.
   const dirArg = args.positionals[0];
   if (dirArg !== undefined && !options.force && !options["dry-run"] && !isEmptyDir(resolve(dirArg))) {
-    throw new BlueprintInputError("dir", `${dirArg} is not empty; choose a new or empty directory, or pass --force to write the generated files into it (other files are left alone)`);
+    throw new BlueprintInputError(
+      "dir",
+      `${dirArg} is not empty; choose a new or empty directory, or pass --force to write the generated files into it (other files are left alone)`,
+    );
   }
 
   // 2. Answers: flags, then the answers file, then prompts or defaults.
-  const interactive = !options.yes && !options["no-interactive"] && (options.interactive ?? (process.stdin.isTTY === true && process.stdout.isTTY === true));
+  const interactive =
+    !options.yes && !options["no-interactive"] && (options.interactive ?? (process.stdin.isTTY === true && process.stdout.isTTY === true));
   const file = options.answers !== undefined ? readAnswersFile(options.answers) : undefined;
   const defaults = dirArg !== undefined ? { projectName: projectNameFrom(dirArg) } : undefined;
-  const resolved = await resolveAnswers({ flags: args.flags, file, defaults }, { yes: options.yes === true, ask: interactive ? askInTerminal : undefined });
+  const resolved = await resolveAnswers(
+    { flags: args.flags, file, defaults },
+    { yes: options.yes === true, ask: interactive ? askInTerminal : undefined },
+  );
   for (const warning of resolved.warnings) out.warn(warning);
   const target = resolve(dirArg ?? resolved.answers.projectName);
 
@@ -72,6 +83,9 @@ export async function create(args: ParsedArgs, out: Output): Promise<number> {
 
 /** A valid npm name from a folder name: `My Endpoints` → `my-endpoints`. */
 export function projectNameFrom(dir: string): string {
-  const name = basename(resolve(dir)).toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[._-]+|-+$/g, "");
+  const name = basename(resolve(dir))
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, "-")
+    .replace(/^[._-]+|-+$/g, "");
   return name && validateNpmName(name).validForNewPackages ? name : "privatelink";
 }

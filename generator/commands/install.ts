@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { createSpinner } from "nanospinner";
-import { Output } from "../output";
+import type { Output } from "../output";
 
 /** `npm install` in the new project, with a spinner on a terminal and a line otherwise. */
 export async function installDependencies(dir: string, out: Output): Promise<void> {

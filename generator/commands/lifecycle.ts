@@ -1,24 +1,29 @@
 import { resolve } from "node:path";
 import { BlueprintInputError } from "../../blueprints/lib/errors";
 import { readAnswersFile } from "../answers/file";
-import { ParsedArgs } from "../args";
+import type { ParsedArgs } from "../args";
 import { checkProject, formatCheck, hasFindings } from "../lifecycle/check";
 import { planUpgrade } from "../lifecycle/upgrade";
-import { Output } from "../output";
+import type { Output } from "../output";
 import { askInTerminal } from "../prompts";
 import { describeChanges } from "../write/diff";
 import { shown } from "../write/target";
 import { writeChanges } from "../write/write";
 
 function projectDir(args: ParsedArgs): string {
-  if (args.positionals.length > 1) throw new BlueprintInputError("dir", `got ${args.positionals.length} directories; expected at most one project`);
+  if (args.positionals.length > 1)
+    throw new BlueprintInputError("dir", `got ${args.positionals.length} directories; expected at most one project`);
   return resolve(args.positionals[0] ?? ".");
 }
 
 /** `create-privatelink check [dir] [--json]`: exit 0 clean, 1 drift or outdated, 2 error. */
 export function checkCommand(args: ParsedArgs, out: Output): number {
   const report = checkProject(projectDir(args));
-  out.print(args.options.json ? JSON.stringify({ ...report, project: shown(report.project) }, null, 2) : formatCheck({ ...report, project: shown(report.project) }));
+  out.print(
+    args.options.json
+      ? JSON.stringify({ ...report, project: shown(report.project) }, null, 2)
+      : formatCheck({ ...report, project: shown(report.project) }),
+  );
   return hasFindings(report) ? 1 : 0;
 }
 
@@ -28,7 +33,10 @@ export function checkCommand(args: ParsedArgs, out: Output): number {
  */
 export async function upgradeCommand(args: ParsedArgs, out: Output): Promise<number> {
   const dir = projectDir(args);
-  const interactive = !args.options.yes && !args.options["no-interactive"] && (args.options.interactive ?? (process.stdin.isTTY === true && process.stdout.isTTY === true));
+  const interactive =
+    !args.options.yes &&
+    !args.options["no-interactive"] &&
+    (args.options.interactive ?? (process.stdin.isTTY === true && process.stdout.isTTY === true));
   const plan = await planUpgrade(dir, {
     to: args.options.to,
     file: args.options.answers !== undefined ? readAnswersFile(args.options.answers) : undefined,
@@ -41,13 +49,25 @@ export async function upgradeCommand(args: ParsedArgs, out: Output): Promise<num
   for (const warning of plan.warnings) out.warn(warning);
   const summary = plan.outcomes.filter((o) => o.outcome !== "unchanged").map((o) => `  ${o.outcome.padEnd(25)} ${o.path}`);
   if (args.options["dry-run"]) {
-    out.print([`Dry run: upgrade ${shown(dir)} from ${plan.from} to ${plan.to}; nothing written.`, ...summary, "", describeChanges(plan.changes, true)].join("\n"));
+    out.print(
+      [
+        `Dry run: upgrade ${shown(dir)} from ${plan.from} to ${plan.to}; nothing written.`,
+        ...summary,
+        "",
+        describeChanges(plan.changes, true),
+      ].join("\n"),
+    );
     return plan.conflicts.length > 0 ? 1 : 0;
   }
   writeChanges(dir, plan.changes, { force: true });
   const lines = [`Upgraded ${shown(dir)} from ${plan.from} to ${plan.to}: ${plan.changes.length} file(s) written or removed.`, ...summary];
   if (plan.conflicts.length > 0) {
-    lines.push("", `${plan.conflicts.length} file(s) have conflicts, marked <<<<<<< yours / ||||||| ${plan.from} / ======= / >>>>>>> ${plan.to}:`, ...plan.conflicts.map((c) => `  ${c}`), "Resolve them, then run npm test.");
+    lines.push(
+      "",
+      `${plan.conflicts.length} file(s) have conflicts, marked <<<<<<< yours / ||||||| ${plan.from} / ======= / >>>>>>> ${plan.to}:`,
+      ...plan.conflicts.map((c) => `  ${c}`),
+      "Resolve them, then run npm test.",
+    );
   } else {
     lines.push("", "Next: review with git diff, then npm test.");
   }

@@ -1,24 +1,31 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { BlueprintInputError } from "../../blueprints/lib/errors";
-import { formatReport, lint, LintDocument, RULES } from "../../blueprints/lib/lint";
+import { formatReport, type LintDocument, lint, RULES } from "../../blueprints/lib/lint";
 import { clip } from "../../blueprints/lib/validate";
-import { ParsedArgs } from "../args";
-import { Output } from "../output";
+import type { ParsedArgs } from "../args";
+import type { Output } from "../output";
 import { findSuppressions } from "../provenance";
 
 /** The synthesized JSON files at `path`: a file, a stack folder, a cdktf.out folder or a project. */
 export function findStackFiles(path: string): string[] {
-  if (!existsSync(path)) throw new BlueprintInputError("path", `${clip(path)} does not exist; expected a cdk.tf.json, a cdktf.out folder or a project folder`);
+  if (!existsSync(path))
+    throw new BlueprintInputError("path", `${clip(path)} does not exist; expected a cdk.tf.json, a cdktf.out folder or a project folder`);
   if (statSync(path).isFile()) return [path];
   if (existsSync(join(path, "cdk.tf.json"))) return [join(path, "cdk.tf.json")];
   for (const stacks of [join(path, "stacks"), join(path, "cdktf.out", "stacks")]) {
     if (existsSync(stacks)) {
-      const files = readdirSync(stacks).sort().map((id) => join(stacks, id, "cdk.tf.json")).filter((f) => existsSync(f));
+      const files = readdirSync(stacks)
+        .sort()
+        .map((id) => join(stacks, id, "cdk.tf.json"))
+        .filter((f) => existsSync(f));
       if (files.length > 0) return files;
     }
   }
-  throw new BlueprintInputError("path", `no synthesized Terraform JSON in ${clip(path)}; expected a cdk.tf.json or a cdktf.out folder (run npx cdktf synth first)`);
+  throw new BlueprintInputError(
+    "path",
+    `no synthesized Terraform JSON in ${clip(path)}; expected a cdk.tf.json or a cdktf.out folder (run npx cdktf synth first)`,
+  );
 }
 
 /** Reads a stack's JSON; anything unreadable is a user error naming the file. */
@@ -30,7 +37,8 @@ export function readDocument(file: string, shownAs: string): LintDocument {
   } catch (error) {
     throw new BlueprintInputError("path", `${clip(shownAs)} is not readable Terraform JSON (${clip((error as Error).message, 100)})`);
   }
-  if (json === null || typeof json !== "object" || Array.isArray(json)) throw new BlueprintInputError("path", `${clip(shownAs)} is not a Terraform JSON object`);
+  if (json === null || typeof json !== "object" || Array.isArray(json))
+    throw new BlueprintInputError("path", `${clip(shownAs)} is not a Terraform JSON object`);
   return { file: shownAs, json: json as LintDocument["json"] };
 }
 
@@ -41,7 +49,10 @@ function readable<T>(path: string, read: () => T): T {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (!code) throw error;
-    throw new BlueprintInputError("path", `cannot read ${clip((error as NodeJS.ErrnoException).path ?? path)} (${code}); expected readable synthesized Terraform JSON`);
+    throw new BlueprintInputError(
+      "path",
+      `cannot read ${clip((error as NodeJS.ErrnoException).path ?? path)} (${code}); expected readable synthesized Terraform JSON`,
+    );
   }
 }
 

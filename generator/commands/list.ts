@@ -19,7 +19,9 @@ export function listServices(region = "us-east-1"): string {
     lines.push(`${group}:`);
     for (const s of SERVICES.filter((x) => x.group === group)) {
       const types = s.types.join("+");
-      lines.push(`  ${s.key.padEnd(26)} ${s.title.padEnd(42)} ${types.padEnd(17)} ${String(s.port).padEnd(5)} ${serviceName(s.key, region)}`);
+      lines.push(
+        `  ${s.key.padEnd(26)} ${s.title.padEnd(42)} ${types.padEnd(17)} ${String(s.port).padEnd(5)} ${serviceName(s.key, region)}`,
+      );
     }
   }
   return lines.join("\n");

@@ -23,6 +23,9 @@ export function mergeFile(ours: string, base: string, theirs: string, labels: { 
   if (ours === base) return { content: theirs, conflict: false };
   if (theirs === base || ours === theirs) return { content: ours, conflict: false };
   const lines = (text: string) => text.split("\n");
-  const merged = mergeDiff3(lines(ours), lines(base), lines(theirs), { label: { a: labels.ours, o: labels.base, b: labels.theirs }, stringSeparator: "\n" });
+  const merged = mergeDiff3(lines(ours), lines(base), lines(theirs), {
+    label: { a: labels.ours, o: labels.base, b: labels.theirs },
+    stringSeparator: "\n",
+  });
   return { content: merged.result.join("\n"), conflict: merged.conflict };
 }

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { BlueprintInputError } from "../../blueprints/lib/errors";
-import { insideTarget } from "../write/target";
-import { Asker, resolveAnswers, ResolvedAnswers } from "../answers/resolve";
-import { AnswerKey } from "../answers/types";
+import { type Asker, type ResolvedAnswers, resolveAnswers } from "../answers/resolve";
+import type { AnswerKey } from "../answers/types";
 import { planProject } from "../plan/plan";
-import { PROVENANCE_FILE, Provenance, readProvenance, Suppression } from "../provenance";
-import { BlueprintEntry, findBlueprint } from "../registry";
+import { PROVENANCE_FILE, type Provenance, readProvenance, type Suppression } from "../provenance";
+import { type BlueprintEntry, findBlueprint } from "../registry";
+import { insideTarget } from "../write/target";
 
 /** A generated project as found on disk. */
 export interface Project {
@@ -25,7 +25,11 @@ export function loadProject(dir: string): Project {
 export function onDisk(project: Project, path: string): string | undefined {
   const file = insideTarget(project.dir, path);
   if (!existsSync(file)) return undefined;
-  if (!statSync(file).isFile()) throw new BlueprintInputError("dir", `${path} in ${project.dir} is a folder or special file where the project has a file; move it away first`);
+  if (!statSync(file).isFile())
+    throw new BlueprintInputError(
+      "dir",
+      `${path} in ${project.dir} is a folder or special file where the project has a file; move it away first`,
+    );
   return readFileSync(file, "utf8");
 }
 

@@ -1,9 +1,9 @@
 import { BlueprintInputError } from "../../blueprints/lib/errors";
-import { Asker } from "../answers/resolve";
-import { AnswerKey } from "../answers/types";
+import type { Asker } from "../answers/resolve";
+import type { AnswerKey } from "../answers/types";
 import { PROVENANCE_FILE, sha256 } from "../provenance";
-import { BLUEPRINTS, BlueprintEntry, findBlueprint, latestVersion } from "../registry";
-import { FileChange } from "../write/target";
+import { BLUEPRINTS, type BlueprintEntry, findBlueprint, latestVersion } from "../registry";
+import type { FileChange } from "../write/target";
 import { uncommittedChanges } from "./git";
 import { mergeFile } from "./merge";
 import { migrate } from "./migrations";
@@ -55,13 +55,26 @@ export async function planUpgrade(dir: string, options: UpgradeOptions): Promise
   const project = loadProject(dir);
   const from = project.entry;
   const to = options.to !== undefined ? findBlueprint(options.to, "--to") : latestVersion(from.manifest.name);
-  if (to.manifest.name !== from.manifest.name) throw new BlueprintInputError("--to", `${ref(to)} is another blueprint; an upgrade keeps ${from.manifest.name}: expected ${from.manifest.name}@<version>`);
-  if (to.manifest.version < from.manifest.version) throw new BlueprintInputError("--to", `${ref(to)} is older than the project's ${ref(from)}; expected a newer version`);
+  if (to.manifest.name !== from.manifest.name)
+    throw new BlueprintInputError(
+      "--to",
+      `${ref(to)} is another blueprint; an upgrade keeps ${from.manifest.name}: expected ${from.manifest.name}@<version>`,
+    );
+  if (to.manifest.version < from.manifest.version)
+    throw new BlueprintInputError("--to", `${ref(to)} is older than the project's ${ref(from)}; expected a newer version`);
   const warnings: string[] = [];
   if (!options.allowDirty && !options.dryRun) {
     const dirty = uncommittedChanges(dir);
     if (dirty && dirty.length > 0) {
-      throw new BlueprintInputError("--allow-dirty", `the project has uncommitted changes (${dirty.slice(0, 3).map((l) => l.trim()).join("; ")}${dirty.length > 3 ? "; …" : ""}); commit or stash them first, so that a bad merge is one \`git checkout .\` away, or pass --allow-dirty`);
+      throw new BlueprintInputError(
+        "--allow-dirty",
+        `the project has uncommitted changes (${dirty
+          .slice(0, 3)
+          .map((l) => l.trim())
+          .join(
+            "; ",
+          )}${dirty.length > 3 ? "; …" : ""}); commit or stash them first, so that a bad merge is one \`git checkout .\` away, or pass --allow-dirty`,
+      );
     }
     if (!dirty) warnings.push("the project is not in a git work tree: there is no easy undo of this upgrade");
   }
@@ -69,9 +82,19 @@ export async function planUpgrade(dir: string, options: UpgradeOptions): Promise
   const recorded = project.provenance.answers as Partial<Record<AnswerKey, unknown>>;
   const suppressions = project.provenance.suppressions;
   const base = await render(ref(from), recorded, suppressions, { yes: true });
-  const chain = BLUEPRINTS.filter((b) => b.manifest.name === from.manifest.name).map((b) => ({ version: b.manifest.version, migration: b.migration }));
-  const migrated = migrate(chain, from.manifest.version, to.manifest.version, { answers: { ...recorded }, paths: Object.keys(project.provenance.files) });
-  const theirs = await render(ref(to), { ...migrated.answers, ...options.file } as Partial<Record<AnswerKey, unknown>>, suppressions, { flags: options.flags, yes: options.yes, ask: options.ask });
+  const chain = BLUEPRINTS.filter((b) => b.manifest.name === from.manifest.name).map((b) => ({
+    version: b.manifest.version,
+    migration: b.migration,
+  }));
+  const migrated = migrate(chain, from.manifest.version, to.manifest.version, {
+    answers: { ...recorded },
+    paths: Object.keys(project.provenance.files),
+  });
+  const theirs = await render(ref(to), { ...migrated.answers, ...options.file } as Partial<Record<AnswerKey, unknown>>, suppressions, {
+    flags: options.flags,
+    yes: options.yes,
+    ask: options.ask,
+  });
 
   const outcomes: { path: string; outcome: FileOutcome }[] = [];
   const changes: FileChange[] = [];
@@ -111,7 +134,18 @@ export async function planUpgrade(dir: string, options: UpgradeOptions): Promise
     if (target !== path) remove(path, ours);
     write(target, merged.content);
     if (merged.conflict) conflicts.push(target);
-    outcomes.push({ path: target, outcome: merged.conflict ? "conflict" : ours === effectiveBase ? (ours === theirsContent ? "unchanged" : "updated") : theirsContent === effectiveBase || ours === theirsContent ? "kept" : "merged" });
+    outcomes.push({
+      path: target,
+      outcome: merged.conflict
+        ? "conflict"
+        : ours === effectiveBase
+          ? ours === theirsContent
+            ? "unchanged"
+            : "updated"
+          : theirsContent === effectiveBase || ours === theirsContent
+            ? "kept"
+            : "merged",
+    });
   }
   const covered = new Set([...base.files.keys()].map((p) => migrated.moves[p] ?? p));
   for (const [path, content] of [...theirs.files].sort(([a], [b]) => a.localeCompare(b))) {

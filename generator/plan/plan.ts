@@ -1,12 +1,12 @@
-import { ResolvedAnswers } from "../answers/resolve";
 import { regionInfo } from "../../blueprints/lib/partitions";
+import type { ResolvedAnswers } from "../answers/resolve";
 import { costLines } from "../cost";
 import { packageJson } from "../paths";
-import { provenanceFile, Suppression } from "../provenance";
+import { provenanceFile, type Suppression } from "../provenance";
 import { findBlueprint } from "../registry";
 import { blueprintSources, cdktfJson, projectPackageJson, staticFile, tsconfig } from "./project-files";
 import { render } from "./render";
-import { PlannedFile } from "./types";
+import type { PlannedFile } from "./types";
 import { declarations } from "./typescript";
 import { validateStacks } from "./validate";
 
@@ -44,7 +44,13 @@ export function planProject(resolved: ResolvedAnswers, suppressions: readonly Su
     staticFile("jest.config.js", "project/jest.config.js"),
     {
       path: "main.ts",
-      content: render("project/main.ts.hbs", { projectName: answers.projectName, generatorVersion: version, blueprint: answers.blueprint, imports, stacks: declarations(specs) }),
+      content: render("project/main.ts.hbs", {
+        projectName: answers.projectName,
+        generatorVersion: version,
+        blueprint: answers.blueprint,
+        imports,
+        stacks: declarations(specs),
+      }),
     },
     { path: "test/main.test.ts", content: render("project/test/main.test.ts.hbs", { projectName: answers.projectName }) },
     {

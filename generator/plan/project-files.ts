@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, posix } from "node:path";
-import { Answers } from "../answers/types";
+import type { Answers } from "../answers/types";
 import { PACKAGE_ROOT, packageJson } from "../paths";
-import { PlannedFile } from "./types";
+import type { PlannedFile } from "./types";
 
 /** JSON files are built as objects and serialized: never templated as text. */
 export function jsonFile(path: string, value: unknown): PlannedFile {
@@ -83,11 +83,19 @@ export function tsconfig(): PlannedFile {
 
 /** The blueprint version's source, the versions it builds on and the shared library, copied unchanged. */
 export function blueprintSources(versionDirs: readonly string[]): PlannedFile[] {
-  return ["blueprints/lib", ...versionDirs].flatMap(listTs).map((path) => ({ path, content: readFileSync(join(PACKAGE_ROOT, path), "utf8") }));
+  return ["blueprints/lib", ...versionDirs]
+    .flatMap(listTs)
+    .map((path) => ({ path, content: readFileSync(join(PACKAGE_ROOT, path), "utf8") }));
 }
 
 function listTs(dir: string): string[] {
   return readdirSync(join(PACKAGE_ROOT, dir), { withFileTypes: true })
-    .flatMap((entry) => (entry.isDirectory() ? listTs(posix.join(dir, entry.name)) : entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts") ? [posix.join(dir, entry.name)] : []))
+    .flatMap((entry) =>
+      entry.isDirectory()
+        ? listTs(posix.join(dir, entry.name))
+        : entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts")
+          ? [posix.join(dir, entry.name)]
+          : [],
+    )
     .sort();
 }

@@ -22,5 +22,9 @@ export function render(name: string, context: object): string {
 
 /** LF line endings, no trailing spaces, exactly one newline at the end. */
 export function normalize(text: string): string {
-  return `${text.replace(/\r\n?/g, "\n").replace(/[ \t]+$/gm, "").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
+  return `${text
+    .replace(/\r\n?/g, "\n")
+    .replace(/[ \t]+$/gm, "")
+    .replace(/\n{3,}/g, "\n\n")
+    .trimEnd()}\n`;
 }

@@ -12,7 +12,9 @@ export function tsKey(name: string): string {
  * predates ES2019 reads them as line breaks.
  */
 export function tsString(value: string): string {
-  return JSON.stringify(value).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(value)
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 /**

@@ -1,4 +1,4 @@
-import { StackSpec } from "../stack-spec";
+import type { StackSpec } from "../stack-spec";
 import { tsKey as key, tsLiteral } from "./typescript-literal";
 
 /** What main.ts needs to declare one stack spec: its props lines, computed here. */

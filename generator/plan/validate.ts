@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App } from "../../blueprints/lib/cdktf";
-import { Answers } from "../answers/types";
+import type { Answers } from "../answers/types";
 import { instantiateStacks } from "../instantiate";
-import { BlueprintEntry } from "../registry";
+import type { BlueprintEntry } from "../registry";
 
 /**
  * Builds the project's stacks in memory (without synthesizing) so that every

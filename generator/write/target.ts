@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { isAbsolute, normalize, relative, resolve, sep } from "node:path";
 import { BlueprintInputError } from "../../blueprints/lib/errors";
 import { clip } from "../../blueprints/lib/validate";
-import { PlannedFile } from "../plan/types";
+import type { PlannedFile } from "../plan/types";
 
 /** What writing a planned file would do to the target directory. */
 export type Change = "create" | "overwrite" | "unchanged" | "delete";
@@ -33,7 +33,11 @@ export function changesFor(root: string, files: readonly PlannedFile[]): FileCha
   return files.map((file) => {
     const target = insideTarget(root, file.path);
     if (!existsSync(target)) return { file, change: "create" };
-    if (!statSync(target).isFile()) throw new BlueprintInputError("dir", `${clip(file.path)} in ${shown(root)} is a folder or special file where the project has a file; move it away first`);
+    if (!statSync(target).isFile())
+      throw new BlueprintInputError(
+        "dir",
+        `${clip(file.path)} in ${shown(root)} is a folder or special file where the project has a file; move it away first`,
+      );
     const before = readFileSync(target, "utf8");
     return before === file.content ? { file, change: "unchanged" } : { file, change: "overwrite", before };
   });
@@ -43,4 +47,3 @@ export function changesFor(root: string, files: readonly PlannedFile[]): FileCha
 export function shown(dir: string): string {
   return relative(process.cwd(), dir) || ".";
 }
-

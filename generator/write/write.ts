@@ -1,7 +1,18 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { BlueprintInputError } from "../../blueprints/lib/errors";
-import { FileChange, insideTarget, isEmptyDir, shown } from "./target";
+import { type FileChange, insideTarget, isEmptyDir, shown } from "./target";
 
 /** Test hook: fail after moving this many files into place (proves the rollback). */
 export const FAIL_AFTER_ENV = "CREATE_PRIVATELINK_TEST_FAIL_AFTER_FILES";
@@ -29,7 +40,10 @@ export function writeChanges(targetDir: string, changes: readonly FileChange[], 
     throw new BlueprintInputError("dir", `${shown(root)} is a file; expected a directory to generate the project in`);
   }
   if (!isEmptyDir(root) && !options.force) {
-    throw new BlueprintInputError("dir", `${shown(root)} is not empty; choose a new or empty directory, or pass --force to write the generated files into it (other files are left alone)`);
+    throw new BlueprintInputError(
+      "dir",
+      `${shown(root)} is not empty; choose a new or empty directory, or pass --force to write the generated files into it (other files are left alone)`,
+    );
   }
   const toWrite = changes.filter((c) => c.change !== "unchanged");
   if (toWrite.length === 0) return;
@@ -66,12 +80,21 @@ export function writeChanges(targetDir: string, changes: readonly FileChange[], 
     const code = (error as NodeJS.ErrnoException).code;
     if (code && FILESYSTEM_ERRORS.has(code)) {
       const where = (error as NodeJS.ErrnoException).path ?? root;
-      throw new BlueprintInputError("dir", `cannot write ${shown(where)} (${code}); expected a directory you can write to${undone ? "; nothing was changed" : `; your replaced files are kept in ${staging}`}`);
+      throw new BlueprintInputError(
+        "dir",
+        `cannot write ${shown(where)} (${code}); expected a directory you can write to${undone ? "; nothing was changed" : `; your replaced files are kept in ${staging}`}`,
+      );
     }
     throw error;
   }
   rmSync(staging, { recursive: true, force: true });
-  removeEmpty(toWrite.filter((c) => c.change === "delete").map((c) => dirname(insideTarget(root, c.file.path))).filter((d) => d !== root), root);
+  removeEmpty(
+    toWrite
+      .filter((c) => c.change === "delete")
+      .map((c) => dirname(insideTarget(root, c.file.path)))
+      .filter((d) => d !== root),
+    root,
+  );
 }
 
 function makeParents(dir: string, created: string[]): void {

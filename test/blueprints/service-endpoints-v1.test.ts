@@ -1,6 +1,6 @@
 import { SERVICE_ENDPOINTS_V1 } from "../fixtures/service-endpoints-v1";
-import { Fixture, SynthesizedStack, synthFixture } from "../support/synth";
-import { allResources, bodiesOf, TfJson, UNTAGGABLE } from "../support/tf-json";
+import { type Fixture, type SynthesizedStack, synthFixture } from "../support/synth";
+import { allResources, bodiesOf, type TfJson, UNTAGGABLE } from "../support/tf-json";
 
 const byName = (name: string): Fixture => SERVICE_ENDPOINTS_V1.find((f) => f.name === name)!;
 const synthOne = async (name: string): Promise<TfJson> => (await synthFixture(byName(name)))[0].json;
@@ -48,7 +48,10 @@ describe("service-endpoints v1: secure defaults on every fixture", () => {
     // AND every taggable resource carries the blueprint's tags
     for (const { type, body } of allResources(json)) {
       if (UNTAGGABLE.has(type)) continue;
-      expect({ type, tags: body.tags }).toMatchObject({ type, tags: { ManagedBy: "create-privatelink", Blueprint: "service-endpoints@v1" } });
+      expect({ type, tags: body.tags }).toMatchObject({
+        type,
+        tags: { ManagedBy: "create-privatelink", Blueprint: "service-endpoints@v1" },
+      });
     }
   });
 });
@@ -58,11 +61,22 @@ describe("service-endpoints v1: intent of each variant", () => {
     const json = await synthOne("se1-one-service");
     const [endpoint] = bodiesOf(json, "aws_vpc_endpoint");
     expect(bodiesOf(json, "aws_vpc_endpoint")).toHaveLength(1);
-    expect(endpoint).toMatchObject({ service_name: "com.amazonaws.eu-west-1.ssm", vpc_endpoint_type: "Interface", private_dns_enabled: true });
+    expect(endpoint).toMatchObject({
+      service_name: "com.amazonaws.eu-west-1.ssm",
+      vpc_endpoint_type: "Interface",
+      private_dns_enabled: true,
+    });
     expect(bodiesOf(json, "aws_subnet").map((s) => s.availability_zone)).toEqual(["eu-west-1a", "eu-west-1b"]);
     expect(bodiesOf(json, "aws_subnet").map((s) => s.cidr_block)).toEqual(["10.0.0.0/20", "10.0.16.0/20"]);
     expect(policyOf(endpoint).Statement[0].Condition).toEqual({ StringEquals: { "aws:PrincipalAccount": ["111122223333"] } });
-    expect(Object.keys(json.output ?? {}).sort()).toEqual(["gateway_endpoint_ids", "interface_endpoint_dns", "interface_endpoint_ids", "security_group_id", "subnet_ids", "vpc_id"]);
+    expect(Object.keys(json.output ?? {}).sort()).toEqual([
+      "gateway_endpoint_ids",
+      "interface_endpoint_dns",
+      "interface_endpoint_ids",
+      "security_group_id",
+      "subnet_ids",
+      "vpc_id",
+    ]);
   });
 
   test("GIVEN twenty services in three zones THEN twenty interface endpoints, each in three subnets, one ingress rule on 443", async () => {
@@ -70,7 +84,9 @@ describe("service-endpoints v1: intent of each variant", () => {
     const endpoints = bodiesOf(json, "aws_vpc_endpoint");
     expect(endpoints).toHaveLength(20);
     expect(endpoints.every((e) => (e.subnet_ids as string[]).length === 3)).toBe(true);
-    expect(bodiesOf(json, "aws_vpc_security_group_ingress_rule")).toEqual([expect.objectContaining({ from_port: 443, to_port: 443, cidr_ipv4: "10.20.0.0/16" })]);
+    expect(bodiesOf(json, "aws_vpc_security_group_ingress_rule")).toEqual([
+      expect.objectContaining({ from_port: 443, to_port: 443, cidr_ipv4: "10.20.0.0/16" }),
+    ]);
   });
 
   test("GIVEN gateway services only THEN gateway endpoints on every route table and no security group", async () => {
@@ -86,7 +102,9 @@ describe("service-endpoints v1: intent of each variant", () => {
 
   test("GIVEN S3 as interface and gateway THEN the interface serves on-premises resolvers only and waits for the gateway; Keyspaces gets 9142", async () => {
     const json = await synthOne("se1-interface-and-gateway");
-    const s3Interface = bodiesOf(json, "aws_vpc_endpoint").find((e) => e.vpc_endpoint_type === "Interface" && e.service_name === "com.amazonaws.eu-west-2.s3")!;
+    const s3Interface = bodiesOf(json, "aws_vpc_endpoint").find(
+      (e) => e.vpc_endpoint_type === "Interface" && e.service_name === "com.amazonaws.eu-west-2.s3",
+    )!;
     expect(s3Interface.dns_options).toEqual({ private_dns_only_for_inbound_resolver_endpoint: true });
     expect((s3Interface.depends_on as string[])[0]).toMatch(/^aws_vpc_endpoint\..*gateway-s3/);
     const ports = bodiesOf(json, "aws_vpc_security_group_ingress_rule").map((r) => r.from_port);
@@ -105,14 +123,21 @@ describe("service-endpoints v1: intent of each variant", () => {
     const custom = endpoints.find((e) => (e.service_name as string).includes("vpce-svc"))!;
     expect(custom).toMatchObject({ vpc_id: "vpc-0a1b2c3d4e5f60718", private_dns_enabled: false, vpc_endpoint_type: "Interface" });
     expect(custom.subnet_ids).toEqual(["subnet-0a1b2c3d4e5f60711", "subnet-0a1b2c3d4e5f60722", "subnet-0a1b2c3d4e5f60733"]);
-    expect(endpoints.find((e) => e.vpc_endpoint_type === "Gateway")!.route_table_ids).toEqual(["rtb-0a1b2c3d4e5f60744", "rtb-0a1b2c3d4e5f60755"]);
+    expect(endpoints.find((e) => e.vpc_endpoint_type === "Gateway")!.route_table_ids).toEqual([
+      "rtb-0a1b2c3d4e5f60744",
+      "rtb-0a1b2c3d4e5f60755",
+    ]);
     // leading zeros of account IDs are kept
     expect(policyOf(custom).Statement[0].Condition.StringEquals["aws:PrincipalAccount"]).toEqual(["011122223333"]);
   });
 
   test("GIVEN cn-north-1 THEN China service names follow AWS's list, and the gateway keeps com.amazonaws", async () => {
     const json = await synthOne("se1-china");
-    expect(bodiesOf(json, "aws_vpc_endpoint").map((e) => e.service_name).sort()).toEqual([
+    expect(
+      bodiesOf(json, "aws_vpc_endpoint")
+        .map((e) => e.service_name)
+        .sort(),
+    ).toEqual([
       "cn.com.amazonaws.cn-north-1.ec2",
       "cn.com.amazonaws.cn-north-1.ecr.api",
       "com.amazonaws.cn-north-1.logs",
@@ -129,7 +154,11 @@ describe("service-endpoints v1: intent of each variant", () => {
 
   test("GIVEN the defaults THEN Session Manager endpoints and an S3 gateway, with policies for the deploying account read at plan time", async () => {
     const json = await synthOne("se1-defaults");
-    expect(bodiesOf(json, "aws_vpc_endpoint").map((e) => e.service_name).sort()).toEqual([
+    expect(
+      bodiesOf(json, "aws_vpc_endpoint")
+        .map((e) => e.service_name)
+        .sort(),
+    ).toEqual([
       "com.amazonaws.us-east-1.ec2messages",
       "com.amazonaws.us-east-1.s3",
       "com.amazonaws.us-east-1.ssm",
@@ -137,6 +166,8 @@ describe("service-endpoints v1: intent of each variant", () => {
     ]);
     expect(Object.keys(json.data ?? {})).toEqual(["aws_caller_identity"]);
     const [endpoint] = bodiesOf(json, "aws_vpc_endpoint");
-    expect(policyOf(endpoint).Statement[0].Condition.StringEquals["aws:PrincipalAccount"]).toEqual([expect.stringMatching(/^\$\{data\.aws_caller_identity\..*\.account_id\}$/)]);
+    expect(policyOf(endpoint).Statement[0].Condition.StringEquals["aws:PrincipalAccount"]).toEqual([
+      expect.stringMatching(/^\$\{data\.aws_caller_identity\..*\.account_id\}$/),
+    ]);
   });
 });

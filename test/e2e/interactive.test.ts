@@ -44,7 +44,13 @@ describe("interactive flow in a real pseudo-terminal", () => {
       allowedAccounts: ["011122223333"],
       tags: { Team: "network" },
     });
-    expect(provenance.services).toEqual(["ssm", "ssmmessages", "ec2messages", "logs", "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0"]);
+    expect(provenance.services).toEqual([
+      "ssm",
+      "ssmmessages",
+      "ec2messages",
+      "logs",
+      "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0",
+    ]);
     expect(readFileSync(join(parent, "my-endpoints", "main.ts"), "utf8")).toContain('cidr: "10.9.0.0/16"');
   }, 120000);
 
@@ -79,7 +85,11 @@ describe("interactive flow in a real pseudo-terminal", () => {
     await terminal.waitFor(/Wrote \d+ of \d+ files to link/);
     expect(await terminal.exited).toBe(0);
     const provenance = JSON.parse(readFileSync(join(parent, "link", ".privatelink.json"), "utf8"));
-    expect(provenance).toMatchObject({ blueprint: "endpoint-service@1", consumerAccounts: ["111122223333", "444455556666"], providerRoleArn: "arn:aws:iam::999988887777:role/NetworkDeployer" });
+    expect(provenance).toMatchObject({
+      blueprint: "endpoint-service@1",
+      consumerAccounts: ["111122223333", "444455556666"],
+      providerRoleArn: "arn:aws:iam::999988887777:role/NetworkDeployer",
+    });
   }, 120000);
 
   test("GIVEN Ctrl-C at a question THEN exit 130 and nothing is written", async () => {

@@ -12,7 +12,9 @@ function filesUnder(root: string, dir = root): string[] {
 
 describe("examples/: one generated project per fixture, byte for byte (npm run examples rewrites them)", () => {
   test("there is an example for every fixture and no other", () => {
-    const dirs = readdirSync(EXAMPLES_DIR).filter((n) => statSync(join(EXAMPLES_DIR, n)).isDirectory()).sort();
+    const dirs = readdirSync(EXAMPLES_DIR)
+      .filter((n) => statSync(join(EXAMPLES_DIR, n)).isDirectory())
+      .sort();
     expect(dirs).toEqual(ALL_FIXTURES.map((f) => f.name).sort());
   });
 

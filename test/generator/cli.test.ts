@@ -8,7 +8,19 @@ describe("create-privatelink CLI", () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/create-privatelink blueprints/);
     expect(stdout).toMatch(/service-endpoints@1/);
-    for (const flag of ["--blueprint", "--region", "--services", "--gateway-services", "--consumer-accounts", "--provider-role", "--answers", "--yes", "--dry-run", "--force"]) expect(stdout).toContain(flag);
+    for (const flag of [
+      "--blueprint",
+      "--region",
+      "--services",
+      "--gateway-services",
+      "--consumer-accounts",
+      "--provider-role",
+      "--answers",
+      "--yes",
+      "--dry-run",
+      "--force",
+    ])
+      expect(stdout).toContain(flag);
   });
 
   test("`blueprints` lists each version with its summary", () => {
@@ -32,7 +44,18 @@ describe("create-privatelink CLI", () => {
     expect(runCli([b, "--yes"]).code).toBe(0);
     const treeA = snapshotTree(a);
     expect(treeA).toEqual(snapshotTree(b));
-    expect(Object.keys(treeA)).toEqual(expect.arrayContaining(["main.ts", "package.json", "cdktf.json", ".privatelink.json", "README.md", ".gitignore", "test/main.test.ts", "blueprints/service-endpoints/v2/stack.ts"]));
+    expect(Object.keys(treeA)).toEqual(
+      expect.arrayContaining([
+        "main.ts",
+        "package.json",
+        "cdktf.json",
+        ".privatelink.json",
+        "README.md",
+        ".gitignore",
+        "test/main.test.ts",
+        "blueprints/service-endpoints/v2/stack.ts",
+      ]),
+    );
     for (const content of Object.values(treeA)) expect(content).not.toMatch(/\r/);
   });
 
@@ -51,10 +74,20 @@ describe("create-privatelink CLI", () => {
     const dir = join(tmp("prov"), "proj");
     runCli([dir, "--yes", "--services", "ssm,kms", "--region", "eu-west-1"]);
     const provenance = JSON.parse(readFileSync(join(dir, ".privatelink.json"), "utf8"));
-    expect(provenance).toMatchObject({ generator: "create-privatelink@0.1.0", blueprint: "service-endpoints@2", region: "eu-west-1", services: ["ssm", "kms"], projectName: "proj" });
+    expect(provenance).toMatchObject({
+      generator: "create-privatelink@0.1.0",
+      blueprint: "service-endpoints@2",
+      region: "eu-west-1",
+      services: ["ssm", "kms"],
+      projectName: "proj",
+    });
     expect(provenance).not.toHaveProperty("consumerAccounts");
     const tree = snapshotTree(dir);
-    expect(Object.keys(provenance.files).sort()).toEqual(Object.keys(tree).filter((p) => p !== ".privatelink.json").sort());
+    expect(Object.keys(provenance.files).sort()).toEqual(
+      Object.keys(tree)
+        .filter((p) => p !== ".privatelink.json")
+        .sort(),
+    );
     const { createHash } = require("node:crypto");
     for (const [path, hash] of Object.entries(provenance.files)) expect(createHash("sha256").update(tree[path]).digest("hex")).toBe(hash);
   });

@@ -1,5 +1,5 @@
 import { QUESTIONS } from "../../generator/answers/questions";
-import { resolveAnswers, MissingAnswersError } from "../../generator/answers/resolve";
+import { MissingAnswersError, resolveAnswers } from "../../generator/answers/resolve";
 import { BLUEPRINTS } from "../../generator/registry";
 
 describe("the question table", () => {
@@ -28,14 +28,24 @@ describe("the question table", () => {
   });
 
   test("without a TTY or --yes, every unanswered question is named by its flag", async () => {
-    const error = await resolveAnswers({ flags: { blueprint: "endpoint-consumer@1", region: "eu-west-1" } }, { yes: false }).catch((e) => e);
+    const error = await resolveAnswers({ flags: { blueprint: "endpoint-consumer@1", region: "eu-west-1" } }, { yes: false }).catch(
+      (e) => e,
+    );
     expect(error).toBeInstanceOf(MissingAnswersError);
-    expect(error.message).toMatch(/pass --name, --service-name, --service-region, --vpc-cidr, --availability-zones, --consumer-accounts, --external-id, --listener-port, --private-dns-name, --backend, --tag \(/);
+    expect(error.message).toMatch(
+      /pass --name, --service-name, --service-region, --vpc-cidr, --availability-zones, --consumer-accounts, --external-id, --listener-port, --private-dns-name, --backend, --tag \(/,
+    );
   });
 
   test("the provider's own account among the consumers gives a warning, not an error", async () => {
     const { warnings } = await resolveAnswers(
-      { flags: { blueprint: "endpoint-service@1", providerRoleArn: "arn:aws:iam::999988887777:role/Net", consumerAccounts: "999988887777,111122223333" } },
+      {
+        flags: {
+          blueprint: "endpoint-service@1",
+          providerRoleArn: "arn:aws:iam::999988887777:role/Net",
+          consumerAccounts: "999988887777,111122223333",
+        },
+      },
       { yes: true },
     );
     expect(warnings).toEqual([expect.stringMatching(/consumerAccounts lists 999988887777, the provider's own account/)]);

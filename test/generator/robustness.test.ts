@@ -75,13 +75,29 @@ describe("the filesystem and the command line, at their edges", () => {
     for (const [content, message, commands] of [
       ["{", /`\.privatelink\.json`: is not valid JSON/, both],
       [original.replace('"region": "us-east-1"', '"region": 5'), /`region`: expected a string, got the number 5/, ["upgrade"]], // check compares hashes, not answers
-      [original.replace('"blueprint": "service-endpoints@2"', '"blueprint": "nope@1"'), /`\.privatelink\.json: blueprint`: "nope" is not a blueprint/, both],
-      [original.replace('"files": {', '"files": { "../../etc/passwd": "00",'), /`\.privatelink\.json: files`: "\.\.\/\.\.\/etc\/passwd" is not a file of the project/, both],
-      [original.replace('"suppressions": []', '"suppressions": [], "bogusKey": 1'), /`\.privatelink\.json: bogusKey`: is not a known answer/, both],
+      [
+        original.replace('"blueprint": "service-endpoints@2"', '"blueprint": "nope@1"'),
+        /`\.privatelink\.json: blueprint`: "nope" is not a blueprint/,
+        both,
+      ],
+      [
+        original.replace('"files": {', '"files": { "../../etc/passwd": "00",'),
+        /`\.privatelink\.json: files`: "\.\.\/\.\.\/etc\/passwd" is not a file of the project/,
+        both,
+      ],
+      [
+        original.replace('"suppressions": []', '"suppressions": [], "bogusKey": 1'),
+        /`\.privatelink\.json: bogusKey`: is not a known answer/,
+        both,
+      ],
     ] as const) {
       writeFileSync(provenance, content);
       for (const command of commands) {
-        const result = runCli([command, dir, "--allow-dirty", ...(command === "upgrade" ? ["--yes"] : [])].filter((a) => command === "upgrade" || a !== "--allow-dirty"));
+        const result = runCli(
+          [command, dir, "--allow-dirty", ...(command === "upgrade" ? ["--yes"] : [])].filter(
+            (a) => command === "upgrade" || a !== "--allow-dirty",
+          ),
+        );
         expect({ command, code: result.code }).toEqual({ command, code: 2 });
         expect(result.stderr).toMatch(message);
         noTrace(result.stderr);

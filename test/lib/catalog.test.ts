@@ -50,7 +50,9 @@ describe("service catalog", () => {
   });
 
   test("an unknown key is refused with suggestions", () => {
-    expect(() => resolveService("sm", "eu-west-1", "services[0]")).toThrow(/^`services\[0\]`: "sm" is not a service in the catalog \(did you mean [^)]*\bssm\b/);
+    expect(() => resolveService("sm", "eu-west-1", "services[0]")).toThrow(
+      /^`services\[0\]`: "sm" is not a service in the catalog \(did you mean [^)]*\bssm\b/,
+    );
   });
 });
 
@@ -70,7 +72,17 @@ describe("regions and partitions (from @aws-sdk/util-endpoints)", () => {
 
   test("the region list covers the three partitions and only known regions", () => {
     const regions = knownRegions().map((r) => r.region);
-    expect(regions).toEqual(expect.arrayContaining(["us-east-1", "eu-west-1", "ap-southeast-2", "cn-north-1", "cn-northwest-1", "us-gov-west-1", "us-gov-east-1"]));
+    expect(regions).toEqual(
+      expect.arrayContaining([
+        "us-east-1",
+        "eu-west-1",
+        "ap-southeast-2",
+        "cn-north-1",
+        "cn-northwest-1",
+        "us-gov-west-1",
+        "us-gov-east-1",
+      ]),
+    );
     expect(regions.length).toBeGreaterThanOrEqual(30);
     expect(regions.every(isKnownRegion)).toBe(true);
   });

@@ -10,10 +10,17 @@ describe("validators", () => {
   });
 
   test("role ARNs: format, partition, paths and wildcards", () => {
-    expect(checkRoleArn("arn:aws:iam::111122223333:role/Deployer", "r")).toEqual({ partition: "aws", accountId: "111122223333", path: "/", roleName: "Deployer" });
+    expect(checkRoleArn("arn:aws:iam::111122223333:role/Deployer", "r")).toEqual({
+      partition: "aws",
+      accountId: "111122223333",
+      path: "/",
+      roleName: "Deployer",
+    });
     expect(checkRoleArn("arn:aws:iam::111122223333:role/team/Deployer", "r")).toMatchObject({ path: "/team/", roleName: "Deployer" });
     expect(() => checkRoleArn("arn:aws:iam::111122223333:role/team/Deployer", "r", { allowPath: false })).toThrow(/has an IAM path/);
-    expect(() => checkRoleArn("arn:aws-us-gov:iam::111122223333:role/D", "r", { partition: "aws" })).toThrow(/is in partition aws-us-gov, but the region is in aws/);
+    expect(() => checkRoleArn("arn:aws-us-gov:iam::111122223333:role/D", "r", { partition: "aws" })).toThrow(
+      /is in partition aws-us-gov, but the region is in aws/,
+    );
     expect(() => checkRoleArn("*", "r")).toThrow(/never `\*`/);
     expect(() => checkRoleArn("arn:aws:iam::111122223333:user/D", "r")).toThrow(/is not an IAM role ARN/);
   });

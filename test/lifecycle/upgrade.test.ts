@@ -1,11 +1,12 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { migrate } from "../../generator/lifecycle/migrations";
 import { mergeFile } from "../../generator/lifecycle/merge";
+import { migrate } from "../../generator/lifecycle/migrations";
 import { runCli, snapshotTree, tmp } from "../support/cli";
 
-const git = (dir: string, ...args: string[]) => spawnSync("git", ["-c", "user.email=dev@example.com", "-c", "user.name=dev", ...args], { cwd: dir, encoding: "utf8" });
+const git = (dir: string, ...args: string[]) =>
+  spawnSync("git", ["-c", "user.email=dev@example.com", "-c", "user.name=dev", ...args], { cwd: dir, encoding: "utf8" });
 
 /** A service-endpoints@1 project, committed to git, as a user would have it. */
 function v1Project(label: string): string {
@@ -29,7 +30,8 @@ function freshV2(): Record<string, string> {
   return snapshotTree(dir);
 }
 
-const edit = (dir: string, path: string, change: (text: string) => string) => writeFileSync(join(dir, path), change(readFileSync(join(dir, path), "utf8")));
+const edit = (dir: string, path: string, change: (text: string) => string) =>
+  writeFileSync(join(dir, path), change(readFileSync(join(dir, path), "utf8")));
 const read = (dir: string, path: string) => readFileSync(join(dir, path), "utf8");
 const upgrade = (dir: string, ...args: string[]) => runCli(["upgrade", dir, "--yes", ...args]);
 
@@ -45,12 +47,22 @@ describe("upgrade service-endpoints v1 → v2, a three-way merge that keeps ever
     const tree = snapshotTree(dir);
     delete tree[".git"];
     expect(Object.fromEntries(Object.entries(tree).filter(([p]) => !p.startsWith(".git/")))).toEqual(freshV2());
-    expect(runCli(["check", dir])).toMatchObject({ code: 0, stdout: expect.stringMatching(/Clean: the project matches what was generated/) });
+    expect(runCli(["check", dir])).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/Clean: the project matches what was generated/),
+    });
   });
 
   test("GIVEN an edit in main.ts away from the lines v2 changes THEN both the edit and v2's changes are in the result", () => {
     const dir = v1Project("edit-away");
-    edit(dir, "main.ts", (t) => t.replace('interfaceServices: ["ssm", "ssmmessages", "ec2messages"],', 'interfaceServices: ["ssm", "ssmmessages", "ec2messages", "kms"], // kms for SOPS').concat("// deployed by the platform team\n"));
+    edit(dir, "main.ts", (t) =>
+      t
+        .replace(
+          'interfaceServices: ["ssm", "ssmmessages", "ec2messages"],',
+          'interfaceServices: ["ssm", "ssmmessages", "ec2messages", "kms"], // kms for SOPS',
+        )
+        .concat("// deployed by the platform team\n"),
+    );
     commit(dir);
     const result = upgrade(dir);
     expect(result.code).toBe(0);
@@ -65,14 +77,18 @@ describe("upgrade service-endpoints v1 → v2, a three-way merge that keeps ever
 
   test("GIVEN an edit on a line v2 changes THEN the file has conflict markers with both sides, it is listed, and exit is 1", () => {
     const dir = v1Project("conflict");
-    edit(dir, "main.ts", (t) => t.replace('from "./blueprints/service-endpoints/v1";', 'from "./blueprints/service-endpoints/v1"; // pinned by ops'));
+    edit(dir, "main.ts", (t) =>
+      t.replace('from "./blueprints/service-endpoints/v1";', 'from "./blueprints/service-endpoints/v1"; // pinned by ops'),
+    );
     commit(dir);
     const result = upgrade(dir);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/conflict\s+main\.ts/);
     expect(result.stdout).toMatch(/1 file\(s\) have conflicts[\s\S]*\n\s+main\.ts/);
     const main = read(dir, "main.ts");
-    expect(main).toMatch(/<<<<<<< yours\n.*service-endpoints\/v1"; \/\/ pinned by ops\n\|\|\|\|\|\|\| service-endpoints@1\n.*\n=======\n.*service-endpoints\/v2";\n>>>>>>> service-endpoints@2/);
+    expect(main).toMatch(
+      /<<<<<<< yours\n.*service-endpoints\/v1"; \/\/ pinned by ops\n\|\|\|\|\|\|\| service-endpoints@1\n.*\n=======\n.*service-endpoints\/v2";\n>>>>>>> service-endpoints@2/,
+    );
   });
 
   test("GIVEN a deleted generated file THEN it stays deleted", () => {
@@ -100,7 +116,9 @@ describe("upgrade service-endpoints v1 → v2, a three-way merge that keeps ever
     writeFileSync(join(dir, "scratch.txt"), "wip\n");
     const refused = upgrade(dir);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/`--allow-dirty`: the project has uncommitted changes \(\?\? scratch\.txt\); commit or stash them first/);
+    expect(refused.stderr).toMatch(
+      /`--allow-dirty`: the project has uncommitted changes \(\?\? scratch\.txt\); commit or stash them first/,
+    );
     expect(existsSync(join(dir, "blueprints", "service-endpoints", "v1"))).toBe(true);
     expect(upgrade(dir, "--allow-dirty").code).toBe(0);
   });
@@ -111,7 +129,9 @@ describe("upgrade service-endpoints v1 → v2, a three-way merge that keeps ever
     const result = upgrade(dir, "--dry-run");
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Dry run: upgrade .* from service-endpoints@1 to service-endpoints@2; nothing written\./);
-    expect(result.stdout).toMatch(/^-import \{ ServiceEndpointsStack \} from "\.\/blueprints\/service-endpoints\/v1";\n\+import \{ ServiceEndpointsStack \} from "\.\/blueprints\/service-endpoints\/v2";/m);
+    expect(result.stdout).toMatch(
+      /^-import \{ ServiceEndpointsStack \} from "\.\/blueprints\/service-endpoints\/v1";\n\+import \{ ServiceEndpointsStack \} from "\.\/blueprints\/service-endpoints\/v2";/m,
+    );
     expect(snapshotTree(dir)).toEqual(before);
   });
 
@@ -121,7 +141,11 @@ describe("upgrade service-endpoints v1 → v2, a three-way merge that keeps ever
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/pass --organization-id, --read-only-services/);
     expect(runCli(["upgrade", dir, "--organization-id", "o-a1b2c3d4e5", "--read-only-services", "s3"]).code).toBe(0);
-    expect(JSON.parse(read(dir, ".privatelink.json"))).toMatchObject({ blueprint: "service-endpoints@2", organizationId: "o-a1b2c3d4e5", readOnlyServices: ["s3"] });
+    expect(JSON.parse(read(dir, ".privatelink.json"))).toMatchObject({
+      blueprint: "service-endpoints@2",
+      organizationId: "o-a1b2c3d4e5",
+      readOnlyServices: ["s3"],
+    });
     expect(read(dir, "main.ts")).toContain('organizationId: "o-a1b2c3d4e5"');
   });
 });
@@ -138,20 +162,40 @@ describe("check", () => {
     rmSync(join(dir, "README.md"));
     const drift = runCli(["check", dir, "--json"]);
     expect(drift.code).toBe(1);
-    expect(JSON.parse(drift.stdout)).toMatchObject({ modified: ["main.ts"], deleted: ["README.md"], newerBlueprint: null, staleSynth: [{ stack: "proj", problem: expect.stringMatching(/differs from a fresh synth/) }] });
+    expect(JSON.parse(drift.stdout)).toMatchObject({
+      modified: ["main.ts"],
+      deleted: ["README.md"],
+      newerBlueprint: null,
+      staleSynth: [{ stack: "proj", problem: expect.stringMatching(/differs from a fresh synth/) }],
+    });
   });
 
   test("a folder that is not a generated project is an error (exit 2)", () => {
-    expect(runCli(["check", tmp("not-a-project")])).toMatchObject({ code: 2, stderr: expect.stringMatching(/`\.privatelink\.json`: not found in .*; expected a project generated by create-privatelink/) });
+    expect(runCli(["check", tmp("not-a-project")])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/`\.privatelink\.json`: not found in .*; expected a project generated by create-privatelink/),
+    });
   });
 });
 
 describe("migrations and merging", () => {
   test("migrations of every crossed version run in order; moved files follow", () => {
     const chain = [
-      { version: 2, migration: ({ answers }: { answers: Record<string, unknown> }) => ({ answers: { ...answers, services: answers.interfaceServices, interfaceServices: undefined }, moves: { "lib/a.ts": "lib/b.ts" } }) },
+      {
+        version: 2,
+        migration: ({ answers }: { answers: Record<string, unknown> }) => ({
+          answers: { ...answers, services: answers.interfaceServices, interfaceServices: undefined },
+          moves: { "lib/a.ts": "lib/b.ts" },
+        }),
+      },
       { version: 3 },
-      { version: 4, migration: ({ answers }: { answers: Record<string, unknown> }) => ({ answers: { ...answers, region: "eu-west-1" }, moves: { "lib/b.ts": "src/b.ts" } }) },
+      {
+        version: 4,
+        migration: ({ answers }: { answers: Record<string, unknown> }) => ({
+          answers: { ...answers, region: "eu-west-1" },
+          moves: { "lib/b.ts": "src/b.ts" },
+        }),
+      },
       { version: 5, migration: () => ({ answers: { never: true } }) },
     ];
     expect(migrate(chain, 1, 4, { answers: { interfaceServices: ["ssm"] }, paths: ["lib/a.ts"] })).toEqual({
@@ -163,6 +207,9 @@ describe("migrations and merging", () => {
   test("mergeFile keeps non-overlapping edits of both sides and marks overlapping ones", () => {
     const labels = { ours: "yours", base: "v1", theirs: "v2" };
     expect(mergeFile("a\nB\nc\nd\n", "a\nb\nc\nd\n", "a\nb\nc\nD\n", labels)).toEqual({ content: "a\nB\nc\nD\n", conflict: false });
-    expect(mergeFile("a\nX\nc\n", "a\nb\nc\n", "a\nY\nc\n", labels)).toEqual({ content: "a\n<<<<<<< yours\nX\n||||||| v1\nb\n=======\nY\n>>>>>>> v2\nc\n", conflict: true });
+    expect(mergeFile("a\nX\nc\n", "a\nb\nc\n", "a\nY\nc\n", labels)).toEqual({
+      content: "a\n<<<<<<< yours\nX\n||||||| v1\nb\n=======\nY\n>>>>>>> v2\nc\n",
+      conflict: true,
+    });
   });
 });

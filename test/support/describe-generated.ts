@@ -25,4 +25,3 @@ export function describeGeneratedProjects(half: 0 | 1): void {
     });
   });
 }
-

@@ -2,9 +2,9 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:
 import { dirname, join } from "node:path";
 import { resolveAnswers } from "../../generator/answers/resolve";
 import { planProject } from "../../generator/plan/plan";
-import { PlannedFile } from "../../generator/plan/types";
+import type { PlannedFile } from "../../generator/plan/types";
 import { ALL_FIXTURES } from "../fixtures";
-import { Fixture, synthFixture } from "./synth";
+import { type Fixture, synthFixture } from "./synth";
 
 export const EXAMPLES_DIR = join(__dirname, "..", "..", "examples");
 

@@ -2,9 +2,9 @@ import { execFile } from "node:child_process";
 import { readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { Fixture } from "./synth";
-import { cliConfigFile, checkWithTerraform, terraformOptedOut } from "./terraform";
 import { runCli, tmp } from "./cli";
+import type { Fixture } from "./synth";
+import { checkWithTerraform, cliConfigFile, terraformOptedOut } from "./terraform";
 
 const exec = promisify(execFile);
 const REPO = join(__dirname, "..", "..");
@@ -24,7 +24,12 @@ export function generateFixture(fixture: Fixture): string {
 /** Runs a command in the generated project; returns stdout and stderr together. */
 export async function inProject(dir: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
   try {
-    const { stdout, stderr } = await exec(command, args, { cwd: dir, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024, timeout: 600000 });
+    const { stdout, stderr } = await exec(command, args, {
+      cwd: dir,
+      env: { ...process.env, ...env },
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 600000,
+    });
     return `${stdout}\n${stderr}`;
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; message: string };
@@ -36,10 +41,18 @@ const bin = (dir: string, name: string) => join(dir, "node_modules", ".bin", nam
 
 /** The generated project's own checks, as its user would run them. */
 export async function exerciseProject(dir: string): Promise<{ stacks: Record<string, string>; testOutput: string }> {
-  const env = { CHECKPOINT_DISABLE: "1", DISABLE_VERSION_CHECK: "true", ...(terraformOptedOut() ? {} : { TF_CLI_CONFIG_FILE: cliConfigFile() }) };
+  const env = {
+    CHECKPOINT_DISABLE: "1",
+    DISABLE_VERSION_CHECK: "true",
+    ...(terraformOptedOut() ? {} : { TF_CLI_CONFIG_FILE: cliConfigFile() }),
+  };
   await inProject(dir, bin(dir, "cdktf"), ["synth"], env);
   const stacksDir = join(dir, "cdktf.out", "stacks");
-  const stacks = Object.fromEntries(readdirSync(stacksDir).sort().map((id) => [id, readFileSync(join(stacksDir, id, "cdk.tf.json"), "utf8")]));
+  const stacks = Object.fromEntries(
+    readdirSync(stacksDir)
+      .sort()
+      .map((id) => [id, readFileSync(join(stacksDir, id, "cdk.tf.json"), "utf8")]),
+  );
   await inProject(dir, bin(dir, "tsc"), ["--noEmit"]);
   // the project's own `npm test`; CI=false so that its first run writes the snapshots, as on a user's machine
   const testOutput = await inProject(dir, "npm", ["test", "--silent"], { ...env, CI: "false" });

@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;?]*[A-Za-z]|\u001b[()][A-Z0-9]|\u001b[=>]|\r/g;
@@ -17,7 +17,10 @@ export class Terminal {
   public readonly exited: Promise<number>;
 
   constructor(command: string, cwd: string) {
-    this.child = spawn("script", ["-qfec", `stty cols 200 rows 50; ${command}`, "/dev/null"], { cwd, env: { ...process.env, TERM: "xterm-256color", COLUMNS: "160", LINES: "50" } });
+    this.child = spawn("script", ["-qfec", `stty cols 200 rows 50; ${command}`, "/dev/null"], {
+      cwd,
+      env: { ...process.env, TERM: "xterm-256color", COLUMNS: "160", LINES: "50" },
+    });
     this.child.stdout!.on("data", (chunk: Buffer) => (this.raw += chunk.toString("utf8")));
     this.child.stderr!.on("data", (chunk: Buffer) => (this.raw += chunk.toString("utf8")));
     this.exited = new Promise((done) => this.child.on("close", (code) => done(code ?? -1)));
@@ -38,7 +41,8 @@ export class Terminal {
         this.seen += match.index + match[0].length;
         return;
       }
-      if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${pattern}; the terminal shows:\n${this.screen.slice(-1500)}`);
+      if (Date.now() - start > timeoutMs)
+        throw new Error(`timed out waiting for ${pattern}; the terminal shows:\n${this.screen.slice(-1500)}`);
       await new Promise((r) => setTimeout(r, 50));
     }
   }

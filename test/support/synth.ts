@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App } from "../../blueprints/lib/cdktf";
 import { resolveAnswers } from "../../generator/answers/resolve";
-import { AnswerKey, Answers } from "../../generator/answers/types";
-import { findBlueprint } from "../../generator/registry";
+import type { AnswerKey, Answers } from "../../generator/answers/types";
 import { instantiateStacks } from "../../generator/instantiate";
-import { TfJson } from "./tf-json";
+import { findBlueprint } from "../../generator/registry";
+import type { TfJson } from "./tf-json";
 
 /** A named answers set: one variant of a blueprint. */
 export interface Fixture {

@@ -39,14 +39,20 @@ export function findMirror(): string | undefined {
   const candidates = process.env[MIRROR_ENV] ? [process.env[MIRROR_ENV]!] : MIRROR_CANDIDATES;
   return candidates.find((dir) => {
     const provider = join(dir, "registry.terraform.io", "hashicorp", "aws");
-    return existsSync(join(provider, AWS_PROVIDER_VERSION, platform())) || (existsSync(provider) && readdirSync(provider).some((f) => f.includes(`_${AWS_PROVIDER_VERSION}_${platform()}.zip`)));
+    return (
+      existsSync(join(provider, AWS_PROVIDER_VERSION, platform())) ||
+      (existsSync(provider) && readdirSync(provider).some((f) => f.includes(`_${AWS_PROVIDER_VERSION}_${platform()}.zip`)))
+    );
   });
 }
 
 /** The terraform binary on PATH, or undefined. */
 export function findTerraform(): string | undefined {
   const name = process.platform === "win32" ? "terraform.exe" : "terraform";
-  return (process.env.PATH ?? "").split(delimiter).map((dir) => join(dir, name)).find((file) => existsSync(file));
+  return (process.env.PATH ?? "")
+    .split(delimiter)
+    .map((dir) => join(dir, name))
+    .find((file) => existsSync(file));
 }
 
 /** True when the terraform checks are turned off on purpose. */
@@ -57,7 +63,8 @@ export function terraformOptedOut(): boolean {
 /** What is missing for the terraform checks, or undefined when all is there. */
 export function terraformProblem(): string | undefined {
   if (!findTerraform()) return `terraform is not on PATH.\n${INSTALL_HINT}`;
-  if (!findMirror()) return `no filesystem mirror holds hashicorp/aws ${AWS_PROVIDER_VERSION} for ${platform()} (looked in ${process.env[MIRROR_ENV] ?? MIRROR_CANDIDATES.join(", ")}).\n${INSTALL_HINT}`;
+  if (!findMirror())
+    return `no filesystem mirror holds hashicorp/aws ${AWS_PROVIDER_VERSION} for ${platform()} (looked in ${process.env[MIRROR_ENV] ?? MIRROR_CANDIDATES.join(", ")}).\n${INSTALL_HINT}`;
   return undefined;
 }
 

@@ -9,7 +9,7 @@ import { regionInfo } from "../../lib/partitions";
 import { isEndpointServiceName, regionOfServiceName } from "../../lib/service-names";
 import { blueprintTags } from "../../lib/tags";
 import { checkTags, clip } from "../../lib/validate";
-import { EndpointConsumerProps } from "./props";
+import type { EndpointConsumerProps } from "./props";
 
 export const BLUEPRINT = "endpoint-consumer";
 export const VERSION = 1;
@@ -32,25 +32,52 @@ export class EndpointConsumer extends Construct {
     const port = props.port ?? 443;
     const userTags = checkTags(props.tags ?? {}, "tags");
     const tags = (suffix: string) => ({ Name: `${name}-${suffix}`, ...blueprintTags(BLUEPRINT, VERSION), ...userTags });
-    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new BlueprintInputError("port", `expected a port from 1 to 65535, got ${port}`);
+    if (!Number.isInteger(port) || port < 1 || port > 65535)
+      throw new BlueprintInputError("port", `expected a port from 1 to 65535, got ${port}`);
     const serviceRegion = props.serviceRegion && props.serviceRegion !== region.region ? props.serviceRegion : undefined;
     if (serviceRegion && regionInfo(serviceRegion, "serviceRegion").partition !== region.partition) {
-      throw new BlueprintInputError("serviceRegion", `${serviceRegion} is not in partition ${region.partition}; PrivateLink does not cross partitions`);
+      throw new BlueprintInputError(
+        "serviceRegion",
+        `${serviceRegion} is not in partition ${region.partition}; PrivateLink does not cross partitions`,
+      );
     }
     if (!isToken(props.serviceName)) {
       if (!isEndpointServiceName(props.serviceName)) {
-        throw new BlueprintInputError("serviceName", `"${clip(props.serviceName)}" is not an endpoint service name; expected com.amazonaws.vpce.<region>.vpce-svc-<17 hex digits>`);
+        throw new BlueprintInputError(
+          "serviceName",
+          `"${clip(props.serviceName)}" is not an endpoint service name; expected com.amazonaws.vpce.<region>.vpce-svc-<17 hex digits>`,
+        );
       }
       const named = regionOfServiceName(props.serviceName);
       if (named !== (serviceRegion ?? region.region)) {
-        throw new BlueprintInputError("serviceName", `is in region ${named}, but the endpoint expects ${serviceRegion ?? region.region}; set \`serviceRegion\` to ${named} for a cross-region endpoint`);
+        throw new BlueprintInputError(
+          "serviceName",
+          `is in region ${named}, but the endpoint expects ${serviceRegion ?? region.region}; set \`serviceRegion\` to ${named} for a cross-region endpoint`,
+        );
       }
     }
 
     const net = network(this, region.region, props.vpc ?? { kind: "new" }, tags);
-    if (net.subnetIds.length < 2) throw new BlueprintInputError("vpc.subnets", `lists ${net.subnetIds.length} subnet(s); the endpoint needs one subnet in each of at least two availability zones`);
-    const group = new SecurityGroup(this, "endpoint-sg", { name: `${name}-endpoint`, description: `Endpoint of ${name}: TCP ${port} from the VPC CIDR only`, vpcId: net.vpcId, tags: tags("endpoint") });
-    new VpcSecurityGroupIngressRule(this, "endpoint-sg-ingress", { securityGroupId: group.id, description: `TCP ${port} from the VPC CIDR to the service`, ipProtocol: "tcp", fromPort: port, toPort: port, cidrIpv4: net.cidr, tags: tags("endpoint-ingress") });
+    if (net.subnetIds.length < 2)
+      throw new BlueprintInputError(
+        "vpc.subnets",
+        `lists ${net.subnetIds.length} subnet(s); the endpoint needs one subnet in each of at least two availability zones`,
+      );
+    const group = new SecurityGroup(this, "endpoint-sg", {
+      name: `${name}-endpoint`,
+      description: `Endpoint of ${name}: TCP ${port} from the VPC CIDR only`,
+      vpcId: net.vpcId,
+      tags: tags("endpoint"),
+    });
+    new VpcSecurityGroupIngressRule(this, "endpoint-sg-ingress", {
+      securityGroupId: group.id,
+      description: `TCP ${port} from the VPC CIDR to the service`,
+      ipProtocol: "tcp",
+      fromPort: port,
+      toPort: port,
+      cidrIpv4: net.cidr,
+      tags: tags("endpoint-ingress"),
+    });
     this.endpoint = new VpcEndpoint(this, "endpoint", {
       vpcId: net.vpcId,
       serviceName: props.serviceName,

@@ -4,5 +4,6 @@
  * same API, so moving to it means changing the module name here (and the
  * `cdktf` dependency), not every blueprint.
  */
-export { App, LocalBackend, S3Backend, TerraformOutput, TerraformStack, Testing } from "cdktf";
+
 export type { TerraformBackend } from "cdktf";
+export { App, LocalBackend, S3Backend, TerraformOutput, TerraformStack, Testing } from "cdktf";

@@ -1,4 +1,4 @@
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
 import { TerraformOutput } from "./cdktf";
 
 /** A stack output under its plain name (`vpc_id`), as `cdktf output` shows it. */

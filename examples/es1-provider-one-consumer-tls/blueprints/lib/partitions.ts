@@ -29,10 +29,16 @@ export function regionInfo(region: string, field = "region"): RegionInfo {
   const found = REGION_SHAPE.test(region) ? partition(region) : undefined;
   const description = (found as { description?: string } | undefined)?.description;
   if (!found || !description) {
-    throw new BlueprintInputError(field, `"${clip(String(region))}" is not a known AWS region; expected a region code such as us-east-1, eu-west-1, cn-north-1 or us-gov-west-1`);
+    throw new BlueprintInputError(
+      field,
+      `"${clip(String(region))}" is not a known AWS region; expected a region code such as us-east-1, eu-west-1, cn-north-1 or us-gov-west-1`,
+    );
   }
   if (!SUPPORTED.includes(found.name as PartitionName)) {
-    throw new BlueprintInputError(field, `region "${clip(region)}" is in partition ${found.name}, which is not supported; expected a region of ${SUPPORTED.join(", ")}`);
+    throw new BlueprintInputError(
+      field,
+      `region "${clip(region)}" is in partition ${found.name}, which is not supported; expected a region of ${SUPPORTED.join(", ")}`,
+    );
   }
   return { region, partition: found.name as PartitionName, description, dnsSuffix: found.dnsSuffix };
 }
@@ -69,8 +75,15 @@ export function knownRegions(): RegionInfo[] {
 }
 
 const DIRECTION_CODES: Record<string, string> = {
-  north: "n", south: "s", east: "e", west: "w", central: "c",
-  northeast: "ne", northwest: "nw", southeast: "se", southwest: "sw",
+  north: "n",
+  south: "s",
+  east: "e",
+  west: "w",
+  central: "c",
+  northeast: "ne",
+  northwest: "nw",
+  southeast: "se",
+  southwest: "sw",
 };
 
 /**

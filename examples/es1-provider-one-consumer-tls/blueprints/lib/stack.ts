@@ -1,9 +1,9 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { Construct } from "constructs";
-import { LocalBackend, S3Backend, TerraformStack } from "./cdktf";
+import type { Construct } from "constructs";
+import { LocalBackend, S3Backend, type TerraformStack } from "./cdktf";
 import { BlueprintInputError } from "./errors";
-import { regionInfo, RegionInfo } from "./partitions";
-import { checkRoleArn, checkTags, clip, TagCharset } from "./validate";
+import { type RegionInfo, regionInfo } from "./partitions";
+import { checkRoleArn, checkTags, clip, type TagCharset } from "./validate";
 
 /** Where Terraform keeps the stack's state. */
 export type BackendProps =
@@ -51,7 +51,12 @@ export interface StackBaseProps {
  * a blueprint stack, and returns the validated region. Default tags reach every
  * resource, so they follow the strictest service's characters (`tagCharset`).
  */
-export function configureStack(stack: TerraformStack, props: StackBaseProps, blueprintTags: Record<string, string>, tagCharset: TagCharset = "ec2"): RegionInfo {
+export function configureStack(
+  stack: TerraformStack,
+  props: StackBaseProps,
+  blueprintTags: Record<string, string>,
+  tagCharset: TagCharset = "ec2",
+): RegionInfo {
   const region = regionInfo(props.region);
   const tags = { ...blueprintTags, ...checkTags(props.tags ?? {}, "tags", tagCharset) };
   const assumeRole = props.assumeRole;
@@ -89,11 +94,19 @@ function configureBackend(scope: Construct, backend: BackendProps): void {
   }
   regionInfo(backend.region, "backend.region");
   if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(backend.bucket)) {
-    throw new BlueprintInputError("backend.bucket", `"${clip(String(backend.bucket))}" is not an S3 bucket name; expected 3 to 63 lowercase letters, digits, dots or hyphens`);
+    throw new BlueprintInputError(
+      "backend.bucket",
+      `"${clip(String(backend.bucket))}" is not an S3 bucket name; expected 3 to 63 lowercase letters, digits, dots or hyphens`,
+    );
   }
   if (!backend.key || backend.key.startsWith("/")) {
     throw new BlueprintInputError("backend.key", "expected a relative object key such as privatelink/terraform.tfstate");
   }
-  const s3 = new S3Backend(scope, { bucket: backend.bucket, key: backend.key.split("{stack}").join(scope.node.id), region: backend.region, encrypt: true });
+  const s3 = new S3Backend(scope, {
+    bucket: backend.bucket,
+    key: backend.key.split("{stack}").join(scope.node.id),
+    region: backend.region,
+    encrypt: true,
+  });
   if (backend.useLockfile ?? true) s3.addOverride("use_lockfile", true);
 }

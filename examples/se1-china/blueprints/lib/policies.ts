@@ -7,9 +7,7 @@
  */
 
 /** Who may use an endpoint: principals of these accounts, or of this organization. */
-export type PrincipalScope =
-  | { readonly accounts: readonly string[] }
-  | { readonly organizationId: string };
+export type PrincipalScope = { readonly accounts: readonly string[] } | { readonly organizationId: string };
 
 export interface PolicyDocument {
   readonly Version: "2012-10-17";

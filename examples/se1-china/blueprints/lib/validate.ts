@@ -1,5 +1,5 @@
 import { BlueprintInputError } from "./errors";
-import { PartitionName } from "./partitions";
+import type { PartitionName } from "./partitions";
 
 /**
  * Validators shared by the blueprints (props) and the generator (flags, answers
@@ -12,7 +12,10 @@ const ROLE_ARN = /^arn:(aws|aws-cn|aws-us-gov):iam::(\d{12}):role(\/[\w+=,.@/-]*
 /** An AWS account ID: a string of exactly 12 digits (leading zeros count). */
 export function checkAccountId(value: unknown, field: string): string {
   if (typeof value !== "string") {
-    throw new BlueprintInputError(field, `expected a 12-digit account ID as a string (in quotes, so leading zeros are kept), got ${describe(value)}`);
+    throw new BlueprintInputError(
+      field,
+      `expected a 12-digit account ID as a string (in quotes, so leading zeros are kept), got ${describe(value)}`,
+    );
   }
   if (!ACCOUNT_ID.test(value)) {
     throw new BlueprintInputError(field, `"${clip(value)}" is not an AWS account ID; expected exactly 12 digits, e.g. 111122223333`);
@@ -44,17 +47,27 @@ export interface RoleArnOptions {
 /** An IAM role ARN, `arn:<partition>:iam::<account>:role/<name>`. */
 export function checkRoleArn(value: unknown, field: string, options: RoleArnOptions = {}): RoleArnParts {
   if (typeof value !== "string") throw new BlueprintInputError(field, `expected an IAM role ARN string, got ${describe(value)}`);
-  if (value.includes("*")) throw new BlueprintInputError(field, `"${clip(value)}" contains a wildcard; expected one IAM role ARN, never \`*\``);
+  if (value.includes("*"))
+    throw new BlueprintInputError(field, `"${clip(value)}" contains a wildcard; expected one IAM role ARN, never \`*\``);
   const match = ROLE_ARN.exec(value);
   if (!match) {
-    throw new BlueprintInputError(field, `"${clip(value)}" is not an IAM role ARN; expected arn:<partition>:iam::<12-digit account>:role/<name>, e.g. arn:aws:iam::111122223333:role/NetworkDeployer`);
+    throw new BlueprintInputError(
+      field,
+      `"${clip(value)}" is not an IAM role ARN; expected arn:<partition>:iam::<12-digit account>:role/<name>, e.g. arn:aws:iam::111122223333:role/NetworkDeployer`,
+    );
   }
   const [, partition, accountId, path, roleName] = match;
   if (options.partition && partition !== options.partition) {
-    throw new BlueprintInputError(field, `"${clip(value)}" is in partition ${partition}, but the region is in ${options.partition}; expected arn:${options.partition}:iam::…`);
+    throw new BlueprintInputError(
+      field,
+      `"${clip(value)}" is in partition ${partition}, but the region is in ${options.partition}; expected arn:${options.partition}:iam::…`,
+    );
   }
   if (path && options.allowPath === false) {
-    throw new BlueprintInputError(field, `"${clip(value)}" has an IAM path (${path}/); endpoint service principals must be role ARNs without a path: arn:${partition}:iam::${accountId}:role/${roleName}`);
+    throw new BlueprintInputError(
+      field,
+      `"${clip(value)}" has an IAM path (${path}/); endpoint service principals must be role ARNs without a path: arn:${partition}:iam::${accountId}:role/${roleName}`,
+    );
   }
   return { partition: partition as PartitionName, accountId, path: path ? `${path}/` : "/", roleName };
 }
@@ -69,20 +82,25 @@ export function checkRoleName(value: unknown, field: string): string {
 
 /** An IPv4 CIDR block with a prefix length in [min, max]. */
 export function checkCidr(value: unknown, field: string, min = 16, max = 28): string {
-  if (typeof value !== "string") throw new BlueprintInputError(field, `expected an IPv4 CIDR block such as 10.0.0.0/16, got ${describe(value)}`);
+  if (typeof value !== "string")
+    throw new BlueprintInputError(field, `expected an IPv4 CIDR block such as 10.0.0.0/16, got ${describe(value)}`);
   const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(value);
   const octets = match ? match.slice(1, 5).map(Number) : [];
   const prefix = match ? Number(match[5]) : -1;
   if (!match || octets.some((o) => o > 255) || prefix > 32) {
     throw new BlueprintInputError(field, `"${clip(value)}" is not an IPv4 CIDR block; expected a.b.c.d/n, e.g. 10.0.0.0/16`);
   }
-  if (prefix === 0) throw new BlueprintInputError(field, `"${value}" covers every address; a VPC needs a private range such as 10.0.0.0/16, never /0`);
+  if (prefix === 0)
+    throw new BlueprintInputError(field, `"${value}" covers every address; a VPC needs a private range such as 10.0.0.0/16, never /0`);
   if (prefix < min || prefix > max) {
     throw new BlueprintInputError(field, `"${value}" has prefix /${prefix}; expected a prefix from /${min} to /${max}`);
   }
   const address = octets.reduce((acc, o) => acc * 256 + o, 0);
   if (address % 2 ** (32 - prefix) !== 0) {
-    throw new BlueprintInputError(field, `"${value}" has host bits set; expected the network address, e.g. ${octetsToString(address - (address % 2 ** (32 - prefix)))}/${prefix}`);
+    throw new BlueprintInputError(
+      field,
+      `"${value}" has host bits set; expected the network address, e.g. ${octetsToString(address - (address % 2 ** (32 - prefix)))}/${prefix}`,
+    );
   }
   return value;
 }
@@ -113,15 +131,20 @@ export type TagCharset = "ec2" | "elb";
 
 const TAG_CHARSETS: Record<TagCharset, { pattern: RegExp; says: string }> = {
   ec2: { pattern: /^[\p{L}\p{M}\p{Z}\p{N}_.:/=+\-@"']*$/u, says: "letters, digits, spaces, quotes and _ . : / = + - @" },
-  elb: { pattern: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u, says: "letters, digits, spaces and _ . : / = + - @ (what Elastic Load Balancing accepts)" },
+  elb: {
+    pattern: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u,
+    says: "letters, digits, spaces and _ . : / = + - @ (what Elastic Load Balancing accepts)",
+  },
 };
 
 /** Resource tags: AWS limits (128-character keys, 256-character values, no `aws:` prefix) and characters. */
 export function checkTags(tags: Readonly<Record<string, unknown>>, field: string, charset: TagCharset = "ec2"): Record<string, string> {
-  if (tags === null || typeof tags !== "object" || Array.isArray(tags)) throw new BlueprintInputError(field, `expected an object of Key: Value tags, got ${describe(tags)}`);
+  if (tags === null || typeof tags !== "object" || Array.isArray(tags))
+    throw new BlueprintInputError(field, `expected an object of Key: Value tags, got ${describe(tags)}`);
   const allowed = TAG_CHARSETS[charset];
   const entries = Object.entries(tags);
-  if (entries.length > 40) throw new BlueprintInputError(field, `has ${entries.length} tags; expected at most 40, leaving room for the blueprint's own`);
+  if (entries.length > 40)
+    throw new BlueprintInputError(field, `has ${entries.length} tags; expected at most 40, leaving room for the blueprint's own`);
   const out: Record<string, string> = {};
   for (const [key, value] of entries) {
     const at = `${field}.${clip(key, 40)}`;
@@ -129,7 +152,8 @@ export function checkTags(tags: Readonly<Record<string, unknown>>, field: string
     if (/^aws:/i.test(key)) throw new BlueprintInputError(at, "tag keys starting with `aws:` are reserved by AWS; choose another key");
     if (typeof value !== "string") throw new BlueprintInputError(at, `expected a string tag value, got ${describe(value)}`);
     if (value.length > 256) throw new BlueprintInputError(at, "tag values must be at most 256 characters");
-    if (!allowed.pattern.test(key) || !allowed.pattern.test(value)) throw new BlueprintInputError(at, `tags may contain only ${allowed.says}`);
+    if (!allowed.pattern.test(key) || !allowed.pattern.test(value))
+      throw new BlueprintInputError(at, `tags may contain only ${allowed.says}`);
     out[key] = value;
   }
   return out;

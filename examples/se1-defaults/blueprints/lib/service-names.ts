@@ -1,8 +1,8 @@
 import { BlueprintInputError } from "./errors";
 import { regionInfo } from "./partitions";
+import { type EndpointType, findService, SERVICES } from "./services";
 import { closest } from "./suggest";
 import { clip } from "./validate";
-import { EndpointType, findService, SERVICES } from "./services";
 
 /** A service reference resolved for one region: what an endpoint needs. */
 export interface ResolvedService {
@@ -68,19 +68,36 @@ export function serviceName(key: string, region: string, field = "service", type
 export function resolveService(ref: string, region: string, field = "service"): ResolvedService {
   const spec = findService(ref);
   if (spec) {
-    return { key: ref, serviceName: serviceName(ref, region, field), port: spec.port, privateDns: spec.privateDns, types: spec.types, custom: false };
+    return {
+      key: ref,
+      serviceName: serviceName(ref, region, field),
+      port: spec.port,
+      privateDns: spec.privateDns,
+      types: spec.types,
+      custom: false,
+    };
   }
   if (!isServiceNameFormat(ref)) throw unknownService(field, ref);
   const named = regionOfServiceName(ref);
   if (named !== region) {
-    throw new BlueprintInputError(field, `service name "${ref}" is in region ${named}, not ${region}; endpoints connect to services of their own region (a cross-region endpoint service belongs in \`serviceRegion\`)`);
+    throw new BlueprintInputError(
+      field,
+      `service name "${ref}" is in region ${named}, not ${region}; endpoints connect to services of their own region (a cross-region endpoint service belongs in \`serviceRegion\`)`,
+    );
   }
   return { key: ref, serviceName: ref, port: 443, privateDns: false, types: ["Interface"], custom: true };
 }
 
 function unknownService(field: string, value: string): BlueprintInputError {
   const starts = SERVICES.filter((s) => s.key.startsWith(value) || value.startsWith(s.key)).map((s) => s.key);
-  const near = (starts.length > 0 ? starts : closest(value, SERVICES.map((s) => s.key))).slice(0, 3);
+  const near = (
+    starts.length > 0
+      ? starts
+      : closest(
+          value,
+          SERVICES.map((s) => s.key),
+        )
+  ).slice(0, 3);
   const hint = near.length > 0 ? ` (did you mean ${near.join(", ")}?)` : "";
   return new BlueprintInputError(
     field,

@@ -2,7 +2,7 @@ import { RouteTable } from "@cdktf/provider-aws/lib/route-table";
 import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-association";
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
 import { cidrSubnet } from "./cidr";
 import { BlueprintInputError } from "./errors";
 import { zoneIdPrefix } from "./partitions";
@@ -54,7 +54,12 @@ export interface NetworkRefs {
 }
 
 /** Makes a private VPC, or passes an existing one through after checking its IDs. */
-export function network(scope: Construct, region: string, vpc: NewVpcProps | ExistingVpcProps, tags: (name: string) => Record<string, string>): NetworkRefs {
+export function network(
+  scope: Construct,
+  region: string,
+  vpc: NewVpcProps | ExistingVpcProps,
+  tags: (name: string) => Record<string, string>,
+): NetworkRefs {
   return vpc.kind === "new" ? newVpc(scope, region, vpc, tags) : existingVpc(region, vpc);
 }
 
@@ -63,7 +68,10 @@ function newVpc(scope: Construct, region: string, props: NewVpcProps, tags: (nam
   const zones = [...(props.availabilityZones ?? [`${region}a`, `${region}b`])];
   checkZones(zones, region, "vpc.availabilityZones", true);
   if (zones.length < 2 || zones.length > 3) {
-    throw new BlueprintInputError("vpc.availabilityZones", `got ${zones.length} zones; expected 2 or 3, so that endpoints survive the loss of a zone`);
+    throw new BlueprintInputError(
+      "vpc.availabilityZones",
+      `got ${zones.length} zones; expected 2 or 3, so that endpoints survive the loss of a zone`,
+    );
   }
   const vpc = new Vpc(scope, "vpc", { cidrBlock: cidr, enableDnsSupport: true, enableDnsHostnames: true, tags: tags("vpc") });
   const subnetIds: string[] = [];
@@ -90,12 +98,19 @@ function existingVpc(region: string, props: ExistingVpcProps): NetworkRefs {
   const vpcId = checkResourceId(props.vpcId, "vpc.vpcId", "vpc");
   const cidr = checkCidr(props.cidr, "vpc.cidr", 16, 28);
   const subnets = props.subnets ?? [];
-  subnets.forEach((s, i) => checkResourceId(s.id, `vpc.subnets[${i}].id`, "subnet"));
-  checkDistinct(subnets.map((s) => s.id), "vpc.subnets");
+  subnets.forEach((s, i) => {
+    checkResourceId(s.id, `vpc.subnets[${i}].id`, "subnet");
+  });
+  checkDistinct(
+    subnets.map((s) => s.id),
+    "vpc.subnets",
+  );
   const zones = subnets.map((s) => s.availabilityZone);
   checkZones(zones, region, "vpc.subnets");
   const routeTableIds = [...(props.routeTableIds ?? [])];
-  routeTableIds.forEach((id, i) => checkResourceId(id, `vpc.routeTableIds[${i}]`, "rtb"));
+  routeTableIds.forEach((id, i) => {
+    checkResourceId(id, `vpc.routeTableIds[${i}]`, "rtb");
+  });
   checkDistinct(routeTableIds, "vpc.routeTableIds");
   return { vpcId, cidr, subnetIds: subnets.map((s) => s.id), routeTableIds, created: false };
 }
@@ -109,11 +124,17 @@ function checkZones(zones: readonly string[], region: string, field: string, ids
     const isName = typeof zone === "string" && zone.startsWith(region) && /^[a-z]$/.test(zone.slice(region.length));
     const isId = idsAllowed && typeof zone === "string" && new RegExp(`^${prefix}-az\\d+$`).test(zone);
     if (!isName && !isId) {
-      throw new BlueprintInputError(`${field}[${i}]`, `"${clip(String(zone))}" is not an availability zone of ${region}; expected a zone name such as ${region}a${idsAllowed ? ` or a zone ID such as ${prefix}-az1` : ""}`);
+      throw new BlueprintInputError(
+        `${field}[${i}]`,
+        `"${clip(String(zone))}" is not an availability zone of ${region}; expected a zone name such as ${region}a${idsAllowed ? ` or a zone ID such as ${prefix}-az1` : ""}`,
+      );
     }
     const first = seen.get(zone);
     if (first !== undefined) {
-      throw new BlueprintInputError(`${field}[${i}]`, `is in ${zone} like ${field}[${first}]; an interface endpoint takes one subnet per availability zone`);
+      throw new BlueprintInputError(
+        `${field}[${i}]`,
+        `is in ${zone} like ${field}[${first}]; an interface endpoint takes one subnet per availability zone`,
+      );
     }
     seen.set(zone, i);
   });

@@ -1,11 +1,11 @@
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
 import { TerraformStack } from "../../lib/cdktf";
 import { regionInfo } from "../../lib/partitions";
 import { configureStack } from "../../lib/stack";
 import { blueprintTags } from "../../lib/tags";
 import { checkAccountId, checkRoleName } from "../../lib/validate";
 import { BLUEPRINT, EndpointConsumer, VERSION } from "./endpoint-consumer";
-import { EndpointConsumerStackProps } from "./props";
+import type { EndpointConsumerStackProps } from "./props";
 
 /** A consumer account's stack: its AWS provider assumes `roleName` in `accountId`. */
 export class EndpointConsumerStack extends TerraformStack {
@@ -19,7 +19,12 @@ export class EndpointConsumerStack extends TerraformStack {
     const partition = regionInfo(region).partition;
     configureStack(
       this,
-      { region, backend, tags, assumeRole: assumeRole ?? { roleArn: `arn:${partition}:iam::${account}:role/${role}`, ...(externalId ? { externalId } : {}) } },
+      {
+        region,
+        backend,
+        tags,
+        assumeRole: assumeRole ?? { roleArn: `arn:${partition}:iam::${account}:role/${role}`, ...(externalId ? { externalId } : {}) },
+      },
       blueprintTags(BLUEPRINT, VERSION),
     );
     this.consumer = new EndpointConsumer(this, "consumer", { ...consumerProps, region, tags, name: consumerProps.name ?? id });

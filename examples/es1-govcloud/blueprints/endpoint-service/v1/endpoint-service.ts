@@ -16,7 +16,7 @@ import { output } from "../../lib/outputs";
 import { regionInfo } from "../../lib/partitions";
 import { blueprintTags } from "../../lib/tags";
 import { checkAccountIds, checkDistinct, checkRoleArn, checkTags, clip } from "../../lib/validate";
-import { EndpointServiceProps } from "./props";
+import type { EndpointServiceProps } from "./props";
 
 export const BLUEPRINT = "endpoint-service";
 export const VERSION = 1;
@@ -40,32 +40,78 @@ export class EndpointService extends Construct {
     const name = props.name ?? id;
     const userTags = checkTags(props.tags ?? {}, "tags", "elb");
     const tags = (suffix: string) => ({ Name: `${name}-${suffix}`, ...blueprintTags(BLUEPRINT, VERSION), ...userTags });
-    const listener = { protocol: props.listener?.protocol ?? "TCP", port: props.listener?.port ?? 443, certificateArn: props.listener?.certificateArn, sslPolicy: props.listener?.sslPolicy ?? DEFAULT_SSL_POLICY };
-    const targets = { type: props.targets?.type ?? "instance", port: props.targets?.port ?? listener.port, ids: [...(props.targets?.ids ?? [])] };
+    const listener = {
+      protocol: props.listener?.protocol ?? "TCP",
+      port: props.listener?.port ?? 443,
+      certificateArn: props.listener?.certificateArn,
+      sslPolicy: props.listener?.sslPolicy ?? DEFAULT_SSL_POLICY,
+    };
+    const targets = {
+      type: props.targets?.type ?? "instance",
+      port: props.targets?.port ?? listener.port,
+      ids: [...(props.targets?.ids ?? [])],
+    };
     const principals = this.principals(props, region.partition);
     checkPort(listener.port, "listener.port");
     checkPort(targets.port, "targets.port");
     if (listener.protocol === "TLS" && !listener.certificateArn) {
-      throw new BlueprintInputError("listener.certificateArn", "is missing; a TLS listener needs an ACM certificate ARN of the same region");
+      throw new BlueprintInputError(
+        "listener.certificateArn",
+        "is missing; a TLS listener needs an ACM certificate ARN of the same region",
+      );
     }
-    if (props.hostedZoneId && !props.privateDnsName) throw new BlueprintInputError("hostedZoneId", "is set without `privateDnsName`; give the private DNS name it verifies");
-    if (props.privateDnsName && region.partition === "aws-cn") throw new BlueprintInputError("privateDnsName", "endpoint services in the China regions cannot have a private DNS name; leave it out");
+    if (props.hostedZoneId && !props.privateDnsName)
+      throw new BlueprintInputError("hostedZoneId", "is set without `privateDnsName`; give the private DNS name it verifies");
+    if (props.privateDnsName && region.partition === "aws-cn")
+      throw new BlueprintInputError(
+        "privateDnsName",
+        "endpoint services in the China regions cannot have a private DNS name; leave it out",
+      );
     const supportedRegions = [...(props.supportedRegions ?? [])];
     supportedRegions.forEach((r, i) => {
-      if (regionInfo(r, `supportedRegions[${i}]`).partition !== region.partition) throw new BlueprintInputError(`supportedRegions[${i}]`, `${r} is not in partition ${region.partition}; PrivateLink does not cross partitions`);
+      if (regionInfo(r, `supportedRegions[${i}]`).partition !== region.partition)
+        throw new BlueprintInputError(
+          `supportedRegions[${i}]`,
+          `${r} is not in partition ${region.partition}; PrivateLink does not cross partitions`,
+        );
     });
     checkDistinct(supportedRegions, "supportedRegions");
 
     const net = network(this, region.region, props.vpc ?? { kind: "new" }, tags);
-    if (net.subnetIds.length < 2) throw new BlueprintInputError("vpc.subnets", `lists ${net.subnetIds.length} subnet(s); the NLB needs subnets in at least two availability zones`);
+    if (net.subnetIds.length < 2)
+      throw new BlueprintInputError(
+        "vpc.subnets",
+        `lists ${net.subnetIds.length} subnet(s); the NLB needs subnets in at least two availability zones`,
+      );
 
     // The NLB's group admits the listener port from the provider VPC only and sends only to the
     // targets' port in it. PrivateLink traffic is not subject to it (the enforcement flag is off),
     // because consumer addresses are unknown here and may overlap; the endpoint service's allowed
     // principals and acceptance gate that traffic instead (hashicorp/terraform-provider-aws#33766).
-    const group = new SecurityGroup(this, "nlb-sg", { name: `${name}-nlb`, description: `NLB of ${name}: listener port from the VPC, targets in the VPC`, vpcId: net.vpcId, tags: tags("nlb") });
-    new VpcSecurityGroupIngressRule(this, "nlb-sg-ingress", { securityGroupId: group.id, description: `TCP ${listener.port} from the provider VPC`, ipProtocol: "tcp", fromPort: listener.port, toPort: listener.port, cidrIpv4: net.cidr, tags: tags("nlb-ingress") });
-    new VpcSecurityGroupEgressRule(this, "nlb-sg-egress", { securityGroupId: group.id, description: `TCP ${targets.port} to the targets and their health checks`, ipProtocol: "tcp", fromPort: targets.port, toPort: targets.port, cidrIpv4: net.cidr, tags: tags("nlb-egress") });
+    const group = new SecurityGroup(this, "nlb-sg", {
+      name: `${name}-nlb`,
+      description: `NLB of ${name}: listener port from the VPC, targets in the VPC`,
+      vpcId: net.vpcId,
+      tags: tags("nlb"),
+    });
+    new VpcSecurityGroupIngressRule(this, "nlb-sg-ingress", {
+      securityGroupId: group.id,
+      description: `TCP ${listener.port} from the provider VPC`,
+      ipProtocol: "tcp",
+      fromPort: listener.port,
+      toPort: listener.port,
+      cidrIpv4: net.cidr,
+      tags: tags("nlb-ingress"),
+    });
+    new VpcSecurityGroupEgressRule(this, "nlb-sg-egress", {
+      securityGroupId: group.id,
+      description: `TCP ${targets.port} to the targets and their health checks`,
+      ipProtocol: "tcp",
+      fromPort: targets.port,
+      toPort: targets.port,
+      cidrIpv4: net.cidr,
+      tags: tags("nlb-egress"),
+    });
 
     this.loadBalancer = new Lb(this, "nlb", {
       name: lbName(name, "nlb"),
@@ -87,7 +133,9 @@ export class EndpointService extends Construct {
       healthCheck: { enabled: true, protocol: "TCP", port: "traffic-port", healthyThreshold: 3, unhealthyThreshold: 3, interval: 10 },
       tags: tags("targets"),
     });
-    targets.ids.forEach((target, i) => new LbTargetGroupAttachment(this, `target-${i}`, { targetGroupArn: targetGroup.arn, targetId: target, port: targets.port }));
+    targets.ids.forEach((target, i) => {
+      new LbTargetGroupAttachment(this, `target-${i}`, { targetGroupArn: targetGroup.arn, targetId: target, port: targets.port });
+    });
     new LbListener(this, "listener", {
       loadBalancerArn: this.loadBalancer.arn,
       port: listener.port,
@@ -117,11 +165,19 @@ export class EndpointService extends Construct {
         ttl: 1800,
         records: [verification.value],
       });
-      new VpcEndpointServicePrivateDnsVerification(this, "dns-verification", { serviceId: this.service.id, waitForVerification: true, dependsOn: [record] });
+      new VpcEndpointServicePrivateDnsVerification(this, "dns-verification", {
+        serviceId: this.service.id,
+        waitForVerification: true,
+        dependsOn: [record],
+      });
     }
     if (props.notificationTopicArn) {
       const pattern = new RegExp(`^arn:${region.partition}:sns:${region.region}:\\d{12}:[\\w-]{1,256}$`);
-      if (!pattern.test(props.notificationTopicArn)) throw new BlueprintInputError("notificationTopicArn", `"${clip(props.notificationTopicArn)}" is not an SNS topic ARN of ${region.region}`);
+      if (!pattern.test(props.notificationTopicArn))
+        throw new BlueprintInputError(
+          "notificationTopicArn",
+          `"${clip(props.notificationTopicArn)}" is not an SNS topic ARN of ${region.region}`,
+        );
       new VpcEndpointConnectionNotification(this, "connection-notification", {
         vpcEndpointServiceId: this.service.id,
         connectionNotificationArn: props.notificationTopicArn,
@@ -133,7 +189,8 @@ export class EndpointService extends Construct {
     output(this, "service_id", this.service.id, "Endpoint service ID (accept connections with it)");
     output(this, "nlb_arn", this.loadBalancer.arn, "Network Load Balancer ARN");
     output(this, "allowed_principals", principals, "Principals allowed to connect");
-    if (props.privateDnsName) output(this, "private_dns_verification", this.service.privateDnsNameConfiguration, "TXT record that verifies the private DNS name");
+    if (props.privateDnsName)
+      output(this, "private_dns_verification", this.service.privateDnsNameConfiguration, "TXT record that verifies the private DNS name");
   }
 
   private principals(props: EndpointServiceProps, partition: string): string[] {
@@ -149,10 +206,14 @@ export class EndpointService extends Construct {
 }
 
 function checkPort(port: number, field: string): void {
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new BlueprintInputError(field, `expected a port from 1 to 65535, got ${port}`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new BlueprintInputError(field, `expected a port from 1 to 65535, got ${port}`);
 }
 
 /** Load balancer and target group names: at most 32 characters, no leading or trailing hyphen. */
 function lbName(name: string, suffix: string): string {
-  return `${name.slice(0, 31 - suffix.length).replace(/[^A-Za-z0-9-]/g, "-").replace(/-+$/, "")}-${suffix}`;
+  return `${name
+    .slice(0, 31 - suffix.length)
+    .replace(/[^A-Za-z0-9-]/g, "-")
+    .replace(/-+$/, "")}-${suffix}`;
 }

@@ -1,9 +1,9 @@
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
 import { TerraformStack } from "../../lib/cdktf";
 import { configureStack } from "../../lib/stack";
 import { blueprintTags } from "../../lib/tags";
 import { BLUEPRINT, EndpointService, VERSION } from "./endpoint-service";
-import { EndpointServiceStackProps } from "./props";
+import type { EndpointServiceStackProps } from "./props";
 
 /** The provider account's stack: its AWS provider assumes the provider role. */
 export class EndpointServiceStack extends TerraformStack {

@@ -1,8 +1,20 @@
-import { BlueprintManifest } from "../../lib/manifest";
+import type { BlueprintManifest } from "../../lib/manifest";
 
 export const manifest: BlueprintManifest = {
   name: "endpoint-consumer",
   version: 1,
   summary: "Connect consumer accounts to another team's endpoint service: one interface endpoint per account",
-  inputs: ["region", "serviceName", "serviceRegion", "consumerAccounts", "consumerRoleName", "externalId", "vpc", "listener", "privateDnsName", "backend", "tags"],
+  inputs: [
+    "region",
+    "serviceName",
+    "serviceRegion",
+    "consumerAccounts",
+    "consumerRoleName",
+    "externalId",
+    "vpc",
+    "listener",
+    "privateDnsName",
+    "backend",
+    "tags",
+  ],
 };

@@ -1,5 +1,5 @@
-import { ExistingVpcProps, NewVpcProps } from "../../lib/network";
-import { StackBaseProps } from "../../lib/stack";
+import type { ExistingVpcProps, NewVpcProps } from "../../lib/network";
+import type { StackBaseProps } from "../../lib/stack";
 
 /** The NLB listener consumers connect to. */
 export interface ListenerProps {

@@ -1,11 +1,24 @@
-import { BlueprintManifest } from "../../lib/manifest";
+import type { BlueprintManifest } from "../../lib/manifest";
 
 export const manifest: BlueprintManifest = {
   name: "endpoint-service",
   version: 1,
-  summary: "Offer a service over PrivateLink: internal NLB and endpoint service in the provider account, interface endpoints in each consumer account",
+  summary:
+    "Offer a service over PrivateLink: internal NLB and endpoint service in the provider account, interface endpoints in each consumer account",
   inputs: [
-    "region", "layout", "vpc", "providerRoleArn", "consumerAccounts", "consumerRoleName", "externalId", "listener", "targets",
-    "privateDnsName", "notificationTopicArn", "supportedRegions", "backend", "tags",
+    "region",
+    "layout",
+    "vpc",
+    "providerRoleArn",
+    "consumerAccounts",
+    "consumerRoleName",
+    "externalId",
+    "listener",
+    "targets",
+    "privateDnsName",
+    "notificationTopicArn",
+    "supportedRegions",
+    "backend",
+    "tags",
   ],
 };

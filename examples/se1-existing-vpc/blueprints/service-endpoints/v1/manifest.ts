@@ -1,4 +1,4 @@
-import { BlueprintManifest } from "../../lib/manifest";
+import type { BlueprintManifest } from "../../lib/manifest";
 
 export const manifest: BlueprintManifest = {
   name: "service-endpoints",

@@ -43,7 +43,9 @@ export interface Rule {
 
 /** Every resource of the given types, with its address. */
 export function resources(doc: LintDocument, ...types: string[]): { address: string; name: string; type: string; body: Body }[] {
-  return types.flatMap((type) => Object.entries(doc.json.resource?.[type] ?? {}).map(([name, body]) => ({ address: `${type}.${name}`, name, type, body })));
+  return types.flatMap((type) =>
+    Object.entries(doc.json.resource?.[type] ?? {}).map(([name, body]) => ({ address: `${type}.${name}`, name, type, body })),
+  );
 }
 
 export const WORLD = ["0.0.0.0/0", "::/0"];

@@ -5,13 +5,13 @@ import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-securit
 import { Construct } from "constructs";
 import { BlueprintInputError } from "../../lib/errors";
 import { network } from "../../lib/network";
-import { regionInfo } from "../../lib/partitions";
-import { PrincipalScope, policyJson, scopedEndpointPolicy } from "../../lib/policies";
-import { resolveService, ResolvedService, serviceName } from "../../lib/service-names";
 import { output } from "../../lib/outputs";
+import { regionInfo } from "../../lib/partitions";
+import { type PrincipalScope, policyJson, scopedEndpointPolicy } from "../../lib/policies";
+import { type ResolvedService, resolveService, serviceName } from "../../lib/service-names";
 import { blueprintTags } from "../../lib/tags";
 import { checkAccountIds, checkDistinct, checkTags, clip } from "../../lib/validate";
-import { ServiceEndpointsProps } from "./props";
+import type { ServiceEndpointsProps } from "./props";
 
 export const BLUEPRINT = "service-endpoints";
 export const VERSION = 1;
@@ -42,17 +42,26 @@ export class ServiceEndpoints extends Construct {
     const tags = (suffix: string) => ({ Name: `${name}-${suffix}`, ...blueprintTags(BLUEPRINT, VERSION), ...userTags });
 
     if (interfaceRefs.length === 0 && gatewayRefs.length === 0) {
-      throw new BlueprintInputError("interfaceServices", "and `gatewayServices` are both empty; expected at least one service, e.g. interfaceServices: [\"ssm\"]");
+      throw new BlueprintInputError(
+        "interfaceServices",
+        'and `gatewayServices` are both empty; expected at least one service, e.g. interfaceServices: ["ssm"]',
+      );
     }
     const interfaces = interfaceRefs.map((ref, i) => resolveService(ref, region, `interfaceServices[${i}]`));
-    checkDistinct(interfaces.map((s) => s.serviceName), "interfaceServices");
+    checkDistinct(
+      interfaces.map((s) => s.serviceName),
+      "interfaceServices",
+    );
     checkDistinct(gatewayRefs, "gatewayServices");
     const gateways = gatewayRefs.map((key, i) => ({ key, serviceName: serviceName(key, region, `gatewayServices[${i}]`, "Gateway") }));
     const policy = policyJson(scopedEndpointPolicy(this.principalScope(props)));
 
     const net = network(this, region, props.vpc ?? { kind: "new" }, tags);
     if (gateways.length > 0 && net.routeTableIds.length === 0) {
-      throw new BlueprintInputError("vpc.routeTableIds", "is empty; gateway endpoints attach to route tables: list the private route tables of the VPC");
+      throw new BlueprintInputError(
+        "vpc.routeTableIds",
+        "is empty; gateway endpoints attach to route tables: list the private route tables of the VPC",
+      );
     }
     for (const gateway of gateways) {
       this.gatewayEndpoints[gateway.key] = new VpcEndpoint(this, `gateway-${gateway.key}`, {
@@ -67,7 +76,10 @@ export class ServiceEndpoints extends Construct {
 
     if (interfaces.length > 0) {
       if (net.subnetIds.length < 2) {
-        throw new BlueprintInputError("vpc.subnets", `lists ${net.subnetIds.length} subnet(s); interface endpoints need one subnet in each of at least two availability zones`);
+        throw new BlueprintInputError(
+          "vpc.subnets",
+          `lists ${net.subnetIds.length} subnet(s); interface endpoints need one subnet in each of at least two availability zones`,
+        );
       }
       const group = this.endpointSecurityGroup(net.vpcId, net.cidr, interfaces, name, tags);
       this.securityGroup = group;
@@ -81,7 +93,10 @@ export class ServiceEndpoints extends Construct {
   private principalScope(props: ServiceEndpointsProps): PrincipalScope {
     if (props.organizationId !== undefined) {
       if (!/^o-[a-z0-9]{10,32}$/.test(props.organizationId)) {
-        throw new BlueprintInputError("organizationId", `"${clip(String(props.organizationId))}" is not an AWS Organizations ID; expected o- and 10 to 32 lowercase letters or digits`);
+        throw new BlueprintInputError(
+          "organizationId",
+          `"${clip(String(props.organizationId))}" is not an AWS Organizations ID; expected o- and 10 to 32 lowercase letters or digits`,
+        );
       }
       return { organizationId: props.organizationId };
     }
@@ -91,7 +106,13 @@ export class ServiceEndpoints extends Construct {
     return { accounts: [new DataAwsCallerIdentity(this, "current").accountId] };
   }
 
-  private endpointSecurityGroup(vpcId: string, cidr: string, services: ResolvedService[], name: string, tags: (s: string) => Record<string, string>): SecurityGroup {
+  private endpointSecurityGroup(
+    vpcId: string,
+    cidr: string,
+    services: ResolvedService[],
+    name: string,
+    tags: (s: string) => Record<string, string>,
+  ): SecurityGroup {
     const group = new SecurityGroup(this, "endpoints-sg", {
       name: `${name}-endpoints`,
       description: `Interface VPC endpoints of ${name}: admits the service ports from the VPC CIDR only`,
@@ -150,8 +171,23 @@ export class ServiceEndpoints extends Construct {
     output(this, "vpc_id", vpcId, "VPC of the endpoints");
     output(this, "subnet_ids", subnetIds, "Subnets of the interface endpoints, one per zone");
     if (this.securityGroup) output(this, "security_group_id", this.securityGroup.id, "Security group of the interface endpoints");
-    output(this, "interface_endpoint_ids", byKey(this.interfaceEndpoints, (e) => e.id), "Interface endpoint IDs by service");
-    output(this, "interface_endpoint_dns", byKey(this.interfaceEndpoints, (e) => e.dnsEntry), "DNS entries of the interface endpoints by service");
-    output(this, "gateway_endpoint_ids", byKey(this.gatewayEndpoints, (e) => e.id), "Gateway endpoint IDs by service");
+    output(
+      this,
+      "interface_endpoint_ids",
+      byKey(this.interfaceEndpoints, (e) => e.id),
+      "Interface endpoint IDs by service",
+    );
+    output(
+      this,
+      "interface_endpoint_dns",
+      byKey(this.interfaceEndpoints, (e) => e.dnsEntry),
+      "DNS entries of the interface endpoints by service",
+    );
+    output(
+      this,
+      "gateway_endpoint_ids",
+      byKey(this.gatewayEndpoints, (e) => e.id),
+      "Gateway endpoint IDs by service",
+    );
   }
 }

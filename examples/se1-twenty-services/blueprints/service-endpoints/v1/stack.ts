@@ -1,8 +1,8 @@
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
 import { TerraformStack } from "../../lib/cdktf";
 import { configureStack } from "../../lib/stack";
 import { blueprintTags } from "../../lib/tags";
-import { ServiceEndpointsStackProps } from "./props";
+import type { ServiceEndpointsStackProps } from "./props";
 import { BLUEPRINT, ServiceEndpoints, VERSION } from "./service-endpoints";
 
 /** A deployable stack: the AWS provider, the backend and the endpoints. */

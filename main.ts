@@ -5,14 +5,12 @@
 import { App } from "./blueprints/lib/cdktf";
 import { resolveAnswers } from "./generator/answers/resolve";
 import { instantiateStacks } from "./generator/instantiate";
-import { findBlueprint } from "./generator/registry";
 import { ALL_FIXTURES } from "./test/fixtures";
 
 async function main(): Promise<void> {
   const app = new App();
   for (const fixture of ALL_FIXTURES) {
-    const { answers } = await resolveAnswers({ file: { projectName: fixture.name, ...fixture.answers } }, { yes: true });
-    const entry = findBlueprint(answers.blueprint);
+    const { answers, entry } = await resolveAnswers({ file: { projectName: fixture.name, ...fixture.answers } }, { yes: true });
     // Stack ids repeat across projects (every endpoint-service project has a "provider"):
     // those not already named after the fixture get its name in front.
     const prefix = entry.stacks(answers).every((spec) => spec.id.startsWith(fixture.name)) ? "" : `${fixture.name}-`;

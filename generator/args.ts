@@ -2,8 +2,7 @@ import { type ParseArgsConfig, parseArgs } from "node:util";
 import { BlueprintInputError } from "../blueprints/lib/errors";
 import { closest } from "../blueprints/lib/suggest";
 import { clip } from "../blueprints/lib/validate";
-import { QUESTIONS } from "./answers/questions";
-import type { AnswerKey } from "./answers/types";
+import { allQuestions } from "./answers/catalog";
 
 /** The commands; anything else in the first position is the target directory. */
 export const COMMANDS = ["blueprints", "services", "check", "upgrade", "lint", "help"] as const;
@@ -45,7 +44,7 @@ export interface ParsedArgs {
   /** Positional arguments after the command (or the target directory for create). */
   readonly positionals: readonly string[];
   /** Answers given as flags, as text, keyed by answer. */
-  readonly flags: Partial<Record<AnswerKey, unknown>>;
+  readonly flags: Readonly<Record<string, unknown>>;
   readonly options: { readonly [K in RunOptionName]?: (typeof RUN_OPTIONS)[K]["type"] extends "boolean" ? boolean : string };
 }
 
@@ -55,7 +54,7 @@ export function optionHelp(): { flag: string; help: string }[] {
     flag: `${"short" in o ? `-${o.short}, ` : ""}--${name}${"valueName" in o ? ` <${o.valueName}>` : ""}`,
     help: o.help,
   }));
-  const answers = QUESTIONS.map((q) => ({
+  const answers = allQuestions().map((q) => ({
     flag: `--${q.flag.slice(2)} <${q.valueName}>`,
     help: `${q.message}${q.repeatable ? " (repeatable)" : ""}`,
   }));
@@ -66,7 +65,8 @@ export function optionHelp(): { flag: string; help: string }[] {
 export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   const options: NonNullable<ParseArgsConfig["options"]> = {};
   for (const [name, o] of Object.entries(RUN_OPTIONS)) options[name] = { type: o.type, ...("short" in o ? { short: o.short } : {}) };
-  for (const q of QUESTIONS) options[q.flag.slice(2)] = { type: "string", multiple: q.repeatable === true };
+  const questions = allQuestions();
+  for (const q of questions) options[q.flag.slice(2)] = { type: "string", multiple: q.repeatable === true };
   let parsed: ReturnType<typeof parseArgs> & { tokens?: { kind: string; name?: string; rawName?: string }[] };
   try {
     parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true, tokens: true });
@@ -81,8 +81,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
     seen.add(token.name);
   }
   const values = parsed.values as Record<string, unknown>;
-  const flags: Partial<Record<AnswerKey, unknown>> = {};
-  for (const q of QUESTIONS) {
+  const flags: Record<string, unknown> = {};
+  for (const q of questions) {
     const value = values[q.flag.slice(2)];
     if (value !== undefined) flags[q.key] = value;
   }
@@ -100,10 +100,10 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
       if (!(COMMAND_OPTIONS[command] as readonly string[]).includes(name))
         throw new BlueprintInputError(`--${name}`, `does not apply to ${command}; see --help`);
     }
-    const answerFlag = Object.keys(flags)[0] as AnswerKey | undefined;
+    const answerFlag = Object.keys(flags)[0];
     const allowed = TAKES_ANSWERS.includes(command) || (command === "services" && Object.keys(flags).every((k) => k === "region"));
     if (answerFlag && !allowed)
-      throw new BlueprintInputError(QUESTIONS.find((q) => q.key === answerFlag)!.flag, `does not apply to ${command}; see --help`);
+      throw new BlueprintInputError(questions.find((q) => q.key === answerFlag)!.flag, `does not apply to ${command}; see --help`);
   }
   positionals.forEach((p, i) => {
     if (p.trim() === "") throw new BlueprintInputError(i === 0 ? "dir" : "arguments", "is empty; expected a directory name");

@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 import { BlueprintInputError, isInputError } from "../blueprints/lib/errors";
-import { questionFor } from "./answers/questions";
-import type { AnswerKey } from "./answers/types";
+import { originOf } from "./answers/flags";
 import { type ParsedArgs, parseCommandLine } from "./args";
 import { create } from "./commands/create";
 import { checkCommand, upgradeCommand } from "./commands/lifecycle";
@@ -43,16 +42,6 @@ export async function run(argv: readonly string[], out: Output = consoleOutput):
   }
 }
 
-/** The flag that sets an answer, for error messages: `consumerAccounts[2]` → `--consumer-accounts`. */
-function flagFor(field: string): string | undefined {
-  const key = /^[A-Za-z]+/.exec(field)?.[0];
-  try {
-    return key ? questionFor(key as AnswerKey).flag : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The process: exit 2 for bad input, 130 when interrupted, a stack trace only for bugs. */
 export function main(): void {
   process.on("SIGINT", () => {
@@ -65,8 +54,9 @@ export function main(): void {
     },
     (error: unknown) => {
       if (isInputError(error)) {
-        const flag = flagFor(error.field);
-        process.stderr.write(`create-privatelink: ${error.message}${flag ? ` (the answer of ${flag})` : ""}\n`);
+        const origin = originOf(error);
+        const where = origin === undefined ? "" : origin.startsWith("--") ? ` (the answer of ${origin})` : ` (${origin})`;
+        process.stderr.write(`create-privatelink: ${error.message}${where}\n`);
         process.exitCode = 2;
       } else if (error instanceof Error && error.name === "ExitPromptError") {
         process.stderr.write("\nCancelled: nothing was written.\n");

@@ -1,5 +1,5 @@
 import type { Construct } from "constructs";
-import type { Answers } from "./answers/types";
+import type { AnyAnswers } from "./answers/types";
 import type { BlueprintEntry } from "./registry";
 import { expand, type StackSpec } from "./stack-spec";
 
@@ -10,7 +10,7 @@ type StackClass = new (scope: Construct, id: string, props: Record<string, unkno
  * does: in order, with cross-stack props read from the stacks made before.
  * `idPrefix` keeps stacks of several projects apart in one app.
  */
-export function instantiateStacks(app: Construct, entry: BlueprintEntry, answers: Answers, idPrefix = ""): Map<string, Construct> {
+export function instantiateStacks(app: Construct, entry: BlueprintEntry, answers: AnyAnswers, idPrefix = ""): Map<string, Construct> {
   const module = entry.load();
   const made = new Map<string, Construct>();
   const byVar = new Map<string, Construct>();

@@ -2,7 +2,7 @@ import { checkbox, input, Separator, select } from "@inquirer/prompts";
 import { isInputError } from "../blueprints/lib/errors";
 import { knownRegions } from "../blueprints/lib/partitions";
 import { SERVICES } from "../blueprints/lib/services";
-import type { Known, Question } from "./answers/questions";
+import type { Choice, Known, Question } from "./answers/question";
 import type { Asker } from "./answers/resolve";
 import { BLUEPRINTS } from "./registry";
 
@@ -30,7 +30,7 @@ export function validator(question: Question, known: Known) {
   };
 }
 
-function choicesOf(question: Question, known: Known): { value: string; name: string; description?: string }[] {
+function choicesOf(question: Question, known: Known): Choice[] {
   if (question.key === "blueprint") {
     return [...BLUEPRINTS].reverse().map((b) => ({
       value: `${b.manifest.name}@${b.manifest.version}`,

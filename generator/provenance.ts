@@ -3,8 +3,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { BlueprintInputError } from "../blueprints/lib/errors";
 import type { LintSuppression } from "../blueprints/lib/lint";
-import { QUESTIONS } from "./answers/questions";
-import type { AnswerKey, Answers } from "./answers/types";
+import { allQuestions } from "./answers/catalog";
+import type { AnyAnswers } from "./answers/types";
 import type { PlannedFile } from "./plan/types";
 
 /** The provenance file of a generated project. */
@@ -23,7 +23,7 @@ export type Suppression = LintSuppression;
  */
 export interface Provenance {
   readonly generator: string;
-  readonly answers: Partial<Answers>;
+  readonly answers: AnyAnswers;
   readonly files: Readonly<Record<string, string>>;
   readonly suppressions: readonly Suppression[];
 }
@@ -34,8 +34,8 @@ export function sha256(content: string): string {
 
 /** The provenance file for a plan; `files` must not include the provenance file itself. */
 export function provenanceFile(
-  answers: Answers,
-  used: readonly AnswerKey[],
+  answers: AnyAnswers,
+  used: readonly string[],
   files: readonly PlannedFile[],
   generatorVersion: string,
   suppressions: readonly Suppression[] = [],
@@ -84,7 +84,7 @@ export function readProvenance(dir: string): Provenance {
       );
     }
   }
-  const known = new Set<string>([...QUESTIONS.map((q) => q.key), ...META_KEYS]);
+  const known = new Set<string>([...allQuestions().map((q) => q.key), ...META_KEYS]);
   const unknown = Object.keys(record).find((key) => !known.has(key));
   if (unknown)
     throw new BlueprintInputError(
@@ -94,7 +94,7 @@ export function readProvenance(dir: string): Provenance {
   const answers = Object.fromEntries(Object.entries(record).filter(([key]) => !(META_KEYS as readonly string[]).includes(key)));
   return {
     generator: record.generator,
-    answers: answers as Partial<Answers>,
+    answers: answers,
     files: record.files as Record<string, string>,
     suppressions: suppressions as Suppression[],
   };

@@ -1,30 +1,22 @@
 import { BlueprintInputError } from "../blueprints/lib/errors";
-import type { BlueprintManifest } from "../blueprints/lib/manifest";
 import { clip } from "../blueprints/lib/validate";
-import type { Answers } from "./answers/types";
-import { endpointConsumerV1, endpointServiceV1 } from "./bindings/endpoint-service";
+import type { BlueprintEntry } from "./bindings/blueprint";
+import { endpointConsumerV1 } from "./bindings/endpoint-consumer";
+import { endpointServiceV1 } from "./bindings/endpoint-service";
 import { serviceEndpointsV1, serviceEndpointsV2 } from "./bindings/service-endpoints";
-import type { ProjectDescription } from "./describe";
-import type { Migration } from "./lifecycle/migrations";
-import type { StackSpec } from "./stack-spec";
 
-/** A released blueprint version, as the generator sees it. */
-export interface BlueprintEntry {
-  readonly manifest: BlueprintManifest;
-  /** The version's folders (its own and those it builds on), relative to this repository's root and to a generated project's. */
-  readonly dirs: readonly string[];
-  /** The stacks a project with these answers has. */
-  readonly stacks: (answers: Answers) => StackSpec[];
-  /** Loads the version's module (its stack classes). */
-  readonly load: () => Record<string, unknown>;
-  /** What the README and the closing summary say about a project. */
-  readonly describe: (answers: Answers) => ProjectDescription;
-  /** Runs when an upgrade crosses into this version from the one before. @default none */
-  readonly migration?: Migration;
-}
+export type { BlueprintEntry } from "./bindings/blueprint";
 
 /** Every blueprint version, oldest first within a blueprint. */
 export const BLUEPRINTS: readonly BlueprintEntry[] = [serviceEndpointsV1, serviceEndpointsV2, endpointServiceV1, endpointConsumerV1];
+
+/** The blueprint `--yes` and the prompt offer first. */
+export const DEFAULT_BLUEPRINT = "service-endpoints";
+
+/** `name@version` of an entry. */
+export function refOf(entry: BlueprintEntry): string {
+  return `${entry.manifest.name}@${entry.manifest.version}`;
+}
 
 /** Blueprint names, in listing order. */
 export function blueprintNames(): string[] {
@@ -50,7 +42,7 @@ export function findBlueprint(ref: string, field = "blueprint"): BlueprintEntry 
   if (version === undefined) return latestVersion(name);
   const found = BLUEPRINTS.find((b) => b.manifest.name === name && b.manifest.version === Number(version));
   if (!found) {
-    const versions = BLUEPRINTS.filter((b) => b.manifest.name === name).map((b) => `${name}@${b.manifest.version}`);
+    const versions = BLUEPRINTS.filter((b) => b.manifest.name === name).map(refOf);
     if (versions.length === 0) throw unknownBlueprint(name, field);
     throw new BlueprintInputError(field, `${name} has no version ${version}; expected one of ${versions.join(", ")}`);
   }

@@ -3,14 +3,14 @@ import { BlueprintInputError } from "../../blueprints/lib/errors";
 import { closest } from "../../blueprints/lib/suggest";
 import { clip } from "../../blueprints/lib/validate";
 import { META_KEYS } from "../provenance";
-import { QUESTIONS } from "./questions";
-import type { AnswerKey } from "./types";
+import { allQuestions } from "./catalog";
+import type { RawAnswers } from "./resolve";
 
 /**
  * Reads an answers file (or a project's `.privatelink.json`, which has the same
  * schema). Unknown keys are errors, so a typo is not silently ignored.
  */
-export function readAnswersFile(path: string): Partial<Record<AnswerKey, unknown>> {
+export function readAnswersFile(path: string): RawAnswers {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
@@ -35,16 +35,17 @@ export function readAnswersFile(path: string): Partial<Record<AnswerKey, unknown
       `${clip(path)} holds ${Array.isArray(data) ? "a list" : String(data === null ? "null" : typeof data)}; expected a JSON object of answers`,
     );
   }
-  const known = new Set<string>([...QUESTIONS.map((q) => q.key), ...META_KEYS]);
+  const keys = allQuestions().map((q) => q.key);
+  const known = new Set<string>([...keys, ...META_KEYS]);
   for (const key of Object.keys(data)) {
     if (!known.has(key)) {
       const near = closest(key, [...known]);
       throw new BlueprintInputError(
         clip(key, 40),
-        `is not a known answer${near.length > 0 ? ` (did you mean ${near.join(", ")}?)` : ""}; expected one of ${QUESTIONS.map((q) => q.key).join(", ")}`,
+        `is not a known answer${near.length > 0 ? ` (did you mean ${near.join(", ")}?)` : ""}; expected one of ${keys.join(", ")}`,
       );
     }
   }
   const answers = Object.fromEntries(Object.entries(data).filter(([key]) => !(META_KEYS as readonly string[]).includes(key)));
-  return answers as Partial<Record<AnswerKey, unknown>>;
+  return answers;
 }

@@ -22,6 +22,11 @@ export function toList(value: unknown, field: string): string[] {
   throw new BlueprintInputError(field, `expected a list of strings (comma-separated on the command line), got ${describe(value)}`);
 }
 
+/** A number from text of digits (`"443"` → 443); anything else is returned as it is, for the rule to refuse. */
+export function toNumber(value: unknown): unknown {
+  return typeof value === "string" && /^\d+$/.test(value.trim()) ? Number(value) : value;
+}
+
 /** A whole number in [min, max], from text or JSON. */
 export function toInteger(value: unknown, field: string, min: number, max: number): number {
   const n = typeof value === "string" && /^\d+$/.test(value.trim()) ? Number(value) : value;

@@ -1,18 +1,25 @@
 import { BlueprintInputError, isInputError } from "../../blueprints/lib/errors";
+import type { BlueprintEntry } from "../bindings/blueprint";
 import { findBlueprint } from "../registry";
-import { type Known, QUESTIONS, type Question } from "./questions";
-import type { AnswerKey, Answers } from "./types";
+import { blueprintQuestion } from "./blueprint-question";
+import { questionOf, versionsAsking } from "./catalog";
+import { withOrigin } from "./flags";
+import type { Known, Question } from "./question";
+import type { AnyAnswers } from "./types";
+
+/** Raw answers of one source, keyed by answer, before checking. */
+export type RawAnswers = Readonly<Record<string, unknown>>;
 
 /** Raw answers by source, before checking. */
 export interface AnswerSources {
   /** From command-line flags (text). */
-  readonly flags?: Partial<Record<AnswerKey, unknown>>;
+  readonly flags?: RawAnswers;
   /** From `--answers <file>` (JSON). */
-  readonly file?: Partial<Record<AnswerKey, unknown>>;
+  readonly file?: RawAnswers;
   /** Recorded in `.privatelink.json` by an earlier run (upgrade, regenerate). */
-  readonly recorded?: Partial<Record<AnswerKey, unknown>>;
+  readonly recorded?: RawAnswers;
   /** Defaults that depend on the run (e.g. the project name from the target folder). */
-  readonly defaults?: Partial<Record<AnswerKey, unknown>>;
+  readonly defaults?: RawAnswers;
 }
 
 /** Asks one question in a terminal, offering `suggested`, and returns the checked answer. */
@@ -26,10 +33,12 @@ export interface ResolveOptions {
 }
 
 export interface ResolvedAnswers {
-  /** Every answer; those the blueprint does not use hold their defaults. */
-  readonly answers: Answers;
-  /** The answers that apply to the chosen blueprint, in question order. */
-  readonly used: readonly AnswerKey[];
+  /** The blueprint version the answers are for. */
+  readonly entry: BlueprintEntry;
+  /** Every answer of the blueprint's questions; those that do not apply hold their defaults. */
+  readonly answers: AnyAnswers;
+  /** The answers that apply, in question order: what `.privatelink.json` records. */
+  readonly used: readonly string[];
   /** Things worth saying that are not errors. */
   readonly warnings: readonly string[];
 }
@@ -44,46 +53,58 @@ export class MissingAnswersError extends BlueprintInputError {
   }
 }
 
+const SOURCES = [
+  ["flags", (q: Question) => q.flag],
+  ["file", () => "in the answers file"],
+  ["recorded", () => "recorded in .privatelink.json"],
+] as const;
+
 /**
  * Resolves every answer in one written-down precedence order: flags, then the
  * answers file, then recorded answers, then a prompt (with a TTY) or the
- * default (with --yes). Each answer is checked by its question, which may read
- * the answers before it.
+ * default (with --yes). The blueprint is asked first; its binding's questions
+ * follow, each checked by its question, which may read the answers before it.
+ * An answer given by flag or file that the blueprint does not use is an error,
+ * never a silent drop.
  */
 export async function resolveAnswers(sources: AnswerSources, options: ResolveOptions): Promise<ResolvedAnswers> {
   const known: Record<string, unknown> = {};
-  const used: AnswerKey[] = [];
+  const used: string[] = [];
   const missing: Question[] = [];
-  let inputs: readonly string[] = [];
-  for (const question of QUESTIONS) {
-    if (question.key !== "blueprint" && !applies(question, known as Known, inputs)) {
-      known[question.key] = question.defaultValue(known as Known);
+  const resolveOne = async (question: Question) => {
+    const found = SOURCES.map(([name, origin]) => ({ raw: sources[name]?.[question.key], origin: origin(question) })).find(
+      (s) => s.raw !== undefined, // `null` is an answer ("none"), so presence is tested with `!== undefined`
+    );
+    try {
+      if (found) return question.check(found.raw, known);
+      const suggested = sources.defaults?.[question.key] ?? question.defaultValue(known);
+      if (options.ask) return await options.ask(question, known, suggested);
+      if (options.yes) return question.check(suggested, known);
+    } catch (error) {
+      if (isInputError(error)) throw withOrigin(error, found?.origin ?? question.flag);
+      throw error;
+    }
+    missing.push(question);
+    return question.defaultValue(known);
+  };
+
+  known.blueprint = await resolveOne(blueprintQuestion);
+  used.push(blueprintQuestion.key);
+  const entry = findBlueprint(known.blueprint as string);
+  for (const question of entry.questions) {
+    if (!applies(question, known)) {
+      known[question.key] = question.defaultValue(known);
       continue;
     }
-    // `null` is an answer ("none"), so presence is tested with `!== undefined`, not `??`.
-    const raw = [sources.flags, sources.file, sources.recorded].map((source) => source?.[question.key]).find((v) => v !== undefined);
-    let value: unknown;
-    if (raw !== undefined) {
-      value = question.check(raw, known as Known);
-    } else if (options.ask) {
-      value = await options.ask(question, known as Known, sources.defaults?.[question.key] ?? question.defaultValue(known as Known));
-    } else if (options.yes) {
-      value = question.check(sources.defaults?.[question.key] ?? question.defaultValue(known as Known), known as Known);
-    } else {
-      missing.push(question);
-      value = question.defaultValue(known as Known);
-    }
-    known[question.key] = value;
+    known[question.key] = await resolveOne(question);
     used.push(question.key);
-    if (question.key === "blueprint") inputs = findBlueprint(value as string).manifest.inputs;
   }
   if (missing.length > 0) throw new MissingAnswersError(missing);
-  const answers = known as unknown as Answers;
-  return { answers, used, warnings: warningsFor(answers, used) };
+  refuseUnused(sources, entry, used);
+  return { entry, answers: known, used, warnings: warningsFor(known, used) };
 }
 
-function applies(question: Question, known: Known, inputs: readonly string[]): boolean {
-  if (question.input !== null && !inputs.includes(question.input)) return false;
+function applies(question: Question, known: Known): boolean {
   try {
     return question.when?.(known) ?? true;
   } catch (error) {
@@ -92,10 +113,28 @@ function applies(question: Question, known: Known, inputs: readonly string[]): b
   }
 }
 
-function warningsFor(answers: Answers, used: readonly AnswerKey[]): string[] {
+/** Flags and answers-file keys that the blueprint, with these answers, does not use. */
+function refuseUnused(sources: AnswerSources, entry: BlueprintEntry, used: readonly string[]): void {
+  const ref = `${entry.manifest.name}@${entry.manifest.version}`;
+  for (const [name, origin] of SOURCES.slice(0, 2)) {
+    for (const key of Object.keys(sources[name] ?? {})) {
+      if (used.includes(key)) continue;
+      const question = questionOf(key, entry) ?? questionOf(key);
+      const label = question ? (name === "flags" ? question.flag : key) : key;
+      const problem = entry.questions.some((q) => q.key === key)
+        ? "does not apply with the other answers given; remove it, or give the answer it depends on (see --help)"
+        : `is not used by ${ref}${versionsAsking(key).length > 0 ? ` (it is asked by ${versionsAsking(key).join(", ")})` : ""}; remove it, or choose a blueprint that uses it`;
+      const error = new BlueprintInputError(label, problem);
+      throw question ? withOrigin(error, origin(question)) : error;
+    }
+  }
+}
+
+function warningsFor(answers: AnyAnswers, used: readonly string[]): string[] {
   const warnings: string[] = [];
-  const providerAccount = answers.providerRoleArn?.split(":")[4];
-  if (used.includes("consumerAccounts") && providerAccount && answers.consumerAccounts.includes(providerAccount)) {
+  const providerAccount = (answers.providerRoleArn as string | null | undefined)?.split(":")[4];
+  const consumers = (answers.consumerAccounts as readonly string[] | undefined) ?? [];
+  if (used.includes("consumerAccounts") && providerAccount && consumers.includes(providerAccount)) {
     warnings.push(
       `consumerAccounts lists ${providerAccount}, the provider's own account (from providerRoleArn): a service does not need to authorize its own account to be reached from it`,
     );

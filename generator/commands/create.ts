@@ -7,6 +7,7 @@ import { resolveAnswers } from "../answers/resolve";
 import type { ParsedArgs } from "../args";
 import type { Output } from "../output";
 import { planProject } from "../plan/plan";
+import { validateAnswers } from "../plan/validate";
 import { askInTerminal } from "../prompts";
 import { findSuppressions, PROVENANCE_FILE } from "../provenance";
 import { describeChanges } from "../write/diff";
@@ -48,28 +49,31 @@ export async function create(args: ParsedArgs, out: Output): Promise<number> {
   for (const warning of resolved.warnings) out.warn(warning);
   const target = resolve(dirArg ?? resolved.answers.projectName);
 
-  // 3. Plan: every file and its content, computed in memory; lint suppressions the owner
+  // 3. Check: the blueprint builds its stacks in memory, so its own rules run before anything is planned.
+  validateAnswers(resolved);
+
+  // 4. Plan: every file and its content, computed in memory; lint suppressions the owner
   //    wrote into an existing .privatelink.json are kept.
   const existing = existsSync(join(target, PROVENANCE_FILE)) ? findSuppressions(target).suppressions : [];
   const plan = planProject(resolved, existing);
   const changes = changesFor(target, plan.files);
 
-  // 4. Dry run: the plan, and a diff against what is there; nothing written.
+  // 5. Dry run: the plan, and a diff against what is there; nothing written.
   if (options["dry-run"]) {
     out.print(`Dry run: ${plan.files.length} files for ${shown(target)}; nothing written.\n${describeChanges(changes, true)}`);
     return 0;
   }
 
-  // 5. Write: staged, then moved into place; all or nothing.
+  // 6. Write: staged, then moved into place; all or nothing.
   writeChanges(target, changes, { force: options.force === true });
   const written = changes.filter((c) => c.change !== "unchanged").length;
   if (options.install) await installDependencies(target, out);
 
-  // 6. Summary: what was written, what to run next, what it costs.
+  // 7. Summary: what was written, what to run next, what it costs.
   const cd = shown(target) === "." ? [] : [`cd ${shown(target)}`];
   out.print(
     [
-      `Wrote ${written} of ${plan.files.length} files to ${shown(target)} (${resolved.answers.blueprint}, ${resolved.answers.region}).`,
+      `Wrote ${written} of ${plan.files.length} files to ${shown(target)} (${resolved.answers.blueprint as string}, ${resolved.answers.region}).`,
       "",
       "Next:",
       ...[...cd, ...(options.install ? [] : ["npm install"]), "npx cdktf synth", "npm test", ...plan.deploy].map((c) => `  ${c}`),

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { BlueprintInputError } from "../../blueprints/lib/errors";
 import { type Asker, type ResolvedAnswers, resolveAnswers } from "../answers/resolve";
-import type { AnswerKey } from "../answers/types";
 import { planProject } from "../plan/plan";
+import { validateAnswers } from "../plan/validate";
 import { PROVENANCE_FILE, type Provenance, readProvenance, type Suppression } from "../provenance";
 import { type BlueprintEntry, findBlueprint } from "../registry";
 import { insideTarget } from "../write/target";
@@ -48,11 +48,12 @@ export interface Rendered {
  */
 export async function render(
   blueprint: string,
-  recorded: Partial<Record<AnswerKey, unknown>>,
+  recorded: Readonly<Record<string, unknown>>,
   suppressions: readonly Suppression[],
-  options: { flags?: Partial<Record<AnswerKey, unknown>>; yes: boolean; ask?: Asker },
+  options: { flags?: Readonly<Record<string, unknown>>; yes: boolean; ask?: Asker },
 ): Promise<Rendered> {
   const resolved = await resolveAnswers({ flags: { ...options.flags, blueprint }, recorded }, { yes: options.yes, ask: options.ask });
+  validateAnswers(resolved);
   const plan = planProject(resolved, suppressions);
   const files = new Map(plan.files.filter((f) => f.path !== PROVENANCE_FILE).map((f) => [f.path, f.content]));
   return { resolved, files, provenance: plan.files.find((f) => f.path === PROVENANCE_FILE)!.content };

@@ -1,6 +1,5 @@
 import { BlueprintInputError } from "../../blueprints/lib/errors";
 import type { Asker } from "../answers/resolve";
-import type { AnswerKey } from "../answers/types";
 import { PROVENANCE_FILE, sha256 } from "../provenance";
 import { BLUEPRINTS, type BlueprintEntry, findBlueprint, latestVersion } from "../registry";
 import type { FileChange } from "../write/target";
@@ -15,9 +14,9 @@ export interface UpgradeOptions {
   readonly allowDirty: boolean;
   readonly dryRun: boolean;
   /** Answers to questions the new version adds, from flags. */
-  readonly flags?: Partial<Record<AnswerKey, unknown>>;
+  readonly flags?: Readonly<Record<string, unknown>>;
   /** Answers from --answers; below flags, above the recorded answers. */
-  readonly file?: Partial<Record<AnswerKey, unknown>>;
+  readonly file?: Readonly<Record<string, unknown>>;
   readonly yes: boolean;
   readonly ask?: Asker;
 }
@@ -79,7 +78,7 @@ export async function planUpgrade(dir: string, options: UpgradeOptions): Promise
     if (!dirty) warnings.push("the project is not in a git work tree: there is no easy undo of this upgrade");
   }
 
-  const recorded = project.provenance.answers as Partial<Record<AnswerKey, unknown>>;
+  const recorded = project.provenance.answers as Readonly<Record<string, unknown>>;
   const suppressions = project.provenance.suppressions;
   const base = await render(ref(from), recorded, suppressions, { yes: true });
   const chain = BLUEPRINTS.filter((b) => b.manifest.name === from.manifest.name).map((b) => ({
@@ -90,7 +89,7 @@ export async function planUpgrade(dir: string, options: UpgradeOptions): Promise
     answers: { ...recorded },
     paths: Object.keys(project.provenance.files),
   });
-  const theirs = await render(ref(to), { ...migrated.answers, ...options.file } as Partial<Record<AnswerKey, unknown>>, suppressions, {
+  const theirs = await render(ref(to), { ...migrated.answers, ...options.file } as Readonly<Record<string, unknown>>, suppressions, {
     flags: options.flags,
     yes: options.yes,
     ask: options.ask,

@@ -1,14 +1,13 @@
 import { regionInfo } from "../../blueprints/lib/partitions";
 import type { ResolvedAnswers } from "../answers/resolve";
+import type { CommonAnswers } from "../answers/types";
 import { costLines } from "../cost";
 import { packageJson } from "../paths";
 import { provenanceFile, type Suppression } from "../provenance";
-import { findBlueprint } from "../registry";
 import { blueprintSources, cdktfJson, projectPackageJson, staticFile, tsconfig } from "./project-files";
 import { render } from "./render";
 import type { PlannedFile } from "./types";
 import { declarations } from "./typescript";
-import { validateStacks } from "./validate";
 
 /** Everything a run would write, computed without touching the target directory. */
 export interface ProjectPlan {
@@ -25,12 +24,11 @@ export interface ProjectPlan {
  * generator's own templates and blueprint sources.
  */
 export function planProject(resolved: ResolvedAnswers, suppressions: readonly Suppression[] = []): ProjectPlan {
-  const { answers, used } = resolved;
-  const entry = findBlueprint(answers.blueprint);
+  const { used, entry } = resolved;
+  const answers = resolved.answers as unknown as CommonAnswers;
   const version = packageJson().version;
-  const specs = entry.stacks(answers);
-  validateStacks(entry, answers);
-  const description = entry.describe(answers);
+  const specs = entry.stacks(resolved.answers);
+  const description = entry.describe(resolved.answers);
   const cost = costLines(description.cost);
   const imports = [...new Set(specs.map((s) => s.module))].map((from) => ({
     from: `./${from}`,
@@ -71,6 +69,6 @@ export function planProject(resolved: ResolvedAnswers, suppressions: readonly Su
     },
     ...blueprintSources(entry.dirs),
   ];
-  files.push(provenanceFile(answers, used, files, version, suppressions));
+  files.push(provenanceFile(resolved.answers, used, files, version, suppressions));
   return { files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), cost, deploy: description.deploy };
 }

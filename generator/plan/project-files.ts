@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, posix } from "node:path";
-import type { Answers } from "../answers/types";
+import type { CommonAnswers } from "../answers/types";
 import { PACKAGE_ROOT, packageJson } from "../paths";
 import type { PlannedFile } from "./types";
 
@@ -22,7 +22,7 @@ const DEV = ["cdktf-cli", "jest", "ts-jest", "@types/jest", "@types/node", "type
  * The project's package.json: exact versions, the same the generator is tested
  * with; nothing depends on create-privatelink itself.
  */
-export function projectPackageJson(answers: Answers): PlannedFile {
+export function projectPackageJson(answers: CommonAnswers): PlannedFile {
   const own = packageJson();
   const pick = (names: string[], from: Record<string, string>) => Object.fromEntries(names.sort().map((name) => [name, from[name]]));
   return jsonFile("package.json", {
@@ -48,7 +48,7 @@ export function projectPackageJson(answers: Answers): PlannedFile {
  * cdktf.json: main.ts runs through tsx, which strips types without checking
  * them, so `cdktf synth` spends its time on synthesis, not on the compiler.
  */
-export function cdktfJson(answers: Answers): PlannedFile {
+export function cdktfJson(answers: CommonAnswers): PlannedFile {
   const id = createHash("sha256").update(`create-privatelink:${answers.projectName}`).digest("hex");
   return jsonFile("cdktf.json", {
     language: "typescript",

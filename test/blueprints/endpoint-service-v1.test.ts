@@ -185,7 +185,7 @@ describe("endpoint-service v1 / endpoint-consumer v1: bad props name the prop", 
     [
       "a port out of range",
       () => new EndpointServiceStack(Testing.app(), "p", { ...provider, listener: { port: 70000 } }),
-      /^`listener\.port`: expected a port from 1 to 65535/,
+      /^`listener\.port`: expected a whole number from 1 to 65535/,
     ],
     [
       "a consumer with a malformed service name",

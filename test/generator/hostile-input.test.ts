@@ -1,8 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { questionFor } from "../../generator/answers/questions";
-import type { AnswerKey } from "../../generator/answers/types";
+import { questionOf } from "../../generator/answers/catalog";
 import { validator } from "../../generator/prompts";
 import { runCli, tmp } from "../support/cli";
 
@@ -154,7 +153,7 @@ const CASES: readonly Case[] = [
     name: "zones of another region",
     args: ["--availability-zones", "eu-west-1a,eu-west-1b"],
     field: "availabilityZones[0]",
-    expected: /is not a zone of us-east-1/,
+    expected: /is not an availability zone of us-east-1/,
   },
   { name: "a /0 CIDR", args: ["--vpc-cidr", "0.0.0.0/0"], field: "vpcCidr", expected: /covers every address/ },
   { name: "a /33 CIDR", args: ["--vpc-cidr", "10.0.0.0/33"], field: "vpcCidr", expected: /is not an IPv4 CIDR block/ },
@@ -295,7 +294,7 @@ describe(`hostile input: ${CASES.length} cases, each exit 2, the field named, no
 
 describe("hostile input at the prompts: the prompt validators are the flags' checks", () => {
   const known = { blueprint: "endpoint-service@1", region: "eu-west-1" };
-  test.each<[AnswerKey, string, RegExp]>([
+  test.each<[string, string, RegExp]>([
     ["consumerAccounts", "11112222333", /^`consumerAccounts\[0\]`: "11112222333" is not an AWS account ID/],
     ["providerRoleArn", "*", /^`providerRoleArn`: .*never `\*`/],
     ["services", "ssm,nope", /^`services\[1\]`: "nope" is not a service/],
@@ -303,7 +302,7 @@ describe("hostile input at the prompts: the prompt validators are the flags' che
     ["projectName", "../x", /^`projectName`: "\.\.\/x" is not a valid npm package name/],
     ["vpcCidr", "10.0.0.0/8", /^`vpcCidr`: .*expected a prefix from \/16/],
   ])("%s = %j is refused as typed", (key, typed, message) => {
-    expect(validator(questionFor(key), known)(typed)).toMatch(message);
+    expect(validator(questionOf(key)!, known)(typed)).toMatch(message);
   });
 });
 

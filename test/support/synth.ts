@@ -2,10 +2,9 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App } from "../../blueprints/lib/cdktf";
+import type { ResolvedAnswers } from "../../generator/answers/resolve";
 import { resolveAnswers } from "../../generator/answers/resolve";
-import type { AnswerKey, Answers } from "../../generator/answers/types";
 import { instantiateStacks } from "../../generator/instantiate";
-import { findBlueprint } from "../../generator/registry";
 import type { TfJson } from "./tf-json";
 
 /** A named answers set: one variant of a blueprint. */
@@ -13,7 +12,7 @@ export interface Fixture {
   readonly name: string;
   /** What the variant shows. */
   readonly description: string;
-  readonly answers: Partial<Record<AnswerKey, unknown>>;
+  readonly answers: Readonly<Record<string, unknown>>;
 }
 
 export interface SynthesizedStack {
@@ -25,16 +24,16 @@ export interface SynthesizedStack {
 }
 
 /** The answers of a fixture, resolved as the CLI does with --yes. */
-export async function fixtureAnswers(fixture: Fixture): Promise<Answers> {
-  return (await resolveAnswers({ file: { projectName: fixture.name, ...fixture.answers } }, { yes: true })).answers;
+export async function fixtureAnswers(fixture: Fixture): Promise<ResolvedAnswers> {
+  return resolveAnswers({ file: { projectName: fixture.name, ...fixture.answers } }, { yes: true });
 }
 
 /** Synthesizes every stack of a fixture into a fresh folder, as `cdktf synth` would. */
 export async function synthFixture(fixture: Fixture): Promise<SynthesizedStack[]> {
-  const answers = await fixtureAnswers(fixture);
+  const { entry, answers } = await fixtureAnswers(fixture);
   const outdir = mkdtempSync(join(tmpdir(), `privatelink-${fixture.name}-`));
   const app = new App({ outdir });
-  const stacks = instantiateStacks(app, findBlueprint(answers.blueprint), answers);
+  const stacks = instantiateStacks(app, entry, answers);
   app.synth();
   return [...stacks.keys()].map((id) => {
     const dir = join(outdir, "stacks", id);

@@ -1,9 +1,9 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import type { Construct } from "constructs";
 import { LocalBackend, S3Backend, type TerraformStack } from "./cdktf";
-import { BlueprintInputError } from "./errors";
 import { type RegionInfo, regionInfo } from "./partitions";
-import { checkRoleArn, checkTags, clip, type TagCharset } from "./validate";
+import { checkBucketName, checkExternalId, checkStateKey } from "./rules";
+import { checkRoleArn, checkTags, type TagCharset } from "./validate";
 
 /** Where Terraform keeps the stack's state. */
 export type BackendProps =
@@ -62,9 +62,7 @@ export function configureStack(
   const assumeRole = props.assumeRole;
   if (assumeRole) {
     checkRoleArn(assumeRole.roleArn, "assumeRole.roleArn", { partition: region.partition });
-    if (assumeRole.externalId !== undefined && !/^[\w+=,.@:/-]{2,1224}$/.test(assumeRole.externalId)) {
-      throw new BlueprintInputError("assumeRole.externalId", "expected 2 to 1224 letters, digits or +=,.@:/-");
-    }
+    if (assumeRole.externalId !== undefined) checkExternalId(assumeRole.externalId, "assumeRole.externalId");
   }
   new AwsProvider(stack, "aws", {
     region: region.region,
@@ -93,15 +91,8 @@ function configureBackend(scope: Construct, backend: BackendProps): void {
     return;
   }
   regionInfo(backend.region, "backend.region");
-  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(backend.bucket)) {
-    throw new BlueprintInputError(
-      "backend.bucket",
-      `"${clip(String(backend.bucket))}" is not an S3 bucket name; expected 3 to 63 lowercase letters, digits, dots or hyphens`,
-    );
-  }
-  if (!backend.key || backend.key.startsWith("/")) {
-    throw new BlueprintInputError("backend.key", "expected a relative object key such as privatelink/terraform.tfstate");
-  }
+  checkBucketName(backend.bucket, "backend.bucket");
+  checkStateKey(backend.key, "backend.key");
   const s3 = new S3Backend(scope, {
     bucket: backend.bucket,
     key: backend.key.split("{stack}").join(scope.node.id),

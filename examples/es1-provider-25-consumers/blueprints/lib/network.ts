@@ -117,7 +117,7 @@ function existingVpc(region: string, props: ExistingVpcProps): NetworkRefs {
 
 const isZoneId = (zone: string) => /^[a-z0-9]+-az\d+$/.test(zone);
 
-function checkZones(zones: readonly string[], region: string, field: string, idsAllowed = false): void {
+export function checkZones(zones: readonly string[], region: string, field: string, idsAllowed = false): void {
   const seen = new Map<string, number>();
   const prefix = zoneIdPrefix(region);
   zones.forEach((zone, i) => {

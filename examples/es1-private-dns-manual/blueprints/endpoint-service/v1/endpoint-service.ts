@@ -14,8 +14,9 @@ import { BlueprintInputError } from "../../lib/errors";
 import { network } from "../../lib/network";
 import { output } from "../../lib/outputs";
 import { regionInfo } from "../../lib/partitions";
+import { checkCertificateArn, checkHostedZoneId, checkPort, checkPrivateDnsName, checkSnsTopicArn } from "../../lib/rules";
 import { blueprintTags } from "../../lib/tags";
-import { checkAccountIds, checkDistinct, checkRoleArn, checkTags, clip } from "../../lib/validate";
+import { checkAccountIds, checkDistinct, checkRoleArn, checkTags } from "../../lib/validate";
 import type { EndpointServiceProps } from "./props";
 
 export const BLUEPRINT = "endpoint-service";
@@ -62,11 +63,9 @@ export class EndpointService extends Construct {
     }
     if (props.hostedZoneId && !props.privateDnsName)
       throw new BlueprintInputError("hostedZoneId", "is set without `privateDnsName`; give the private DNS name it verifies");
-    if (props.privateDnsName && region.partition === "aws-cn")
-      throw new BlueprintInputError(
-        "privateDnsName",
-        "endpoint services in the China regions cannot have a private DNS name; leave it out",
-      );
+    if (props.privateDnsName !== undefined) checkPrivateDnsName(props.privateDnsName, "privateDnsName", region.partition);
+    if (props.hostedZoneId !== undefined) checkHostedZoneId(props.hostedZoneId, "hostedZoneId");
+    if (listener.protocol === "TLS") checkCertificateArn(listener.certificateArn, "listener.certificateArn", region.region);
     const supportedRegions = [...(props.supportedRegions ?? [])];
     supportedRegions.forEach((r, i) => {
       if (regionInfo(r, `supportedRegions[${i}]`).partition !== region.partition)
@@ -172,12 +171,7 @@ export class EndpointService extends Construct {
       });
     }
     if (props.notificationTopicArn) {
-      const pattern = new RegExp(`^arn:${region.partition}:sns:${region.region}:\\d{12}:[\\w-]{1,256}$`);
-      if (!pattern.test(props.notificationTopicArn))
-        throw new BlueprintInputError(
-          "notificationTopicArn",
-          `"${clip(props.notificationTopicArn)}" is not an SNS topic ARN of ${region.region}`,
-        );
+      checkSnsTopicArn(props.notificationTopicArn, "notificationTopicArn", region.region);
       new VpcEndpointConnectionNotification(this, "connection-notification", {
         vpcEndpointServiceId: this.service.id,
         connectionNotificationArn: props.notificationTopicArn,
@@ -203,11 +197,6 @@ export class EndpointService extends Construct {
     checkDistinct(all, "allowedPrincipals");
     return all;
   }
-}
-
-function checkPort(port: number, field: string): void {
-  if (!Number.isInteger(port) || port < 1 || port > 65535)
-    throw new BlueprintInputError(field, `expected a port from 1 to 65535, got ${port}`);
 }
 
 /** Load balancer and target group names: at most 32 characters, no leading or trailing hyphen. */

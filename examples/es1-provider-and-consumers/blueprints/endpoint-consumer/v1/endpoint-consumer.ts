@@ -6,9 +6,10 @@ import { BlueprintInputError } from "../../lib/errors";
 import { network } from "../../lib/network";
 import { output } from "../../lib/outputs";
 import { regionInfo } from "../../lib/partitions";
-import { isEndpointServiceName, regionOfServiceName } from "../../lib/service-names";
+import { checkEndpointServiceName, checkPort, checkSamePartition } from "../../lib/rules";
+import { regionOfServiceName } from "../../lib/service-names";
 import { blueprintTags } from "../../lib/tags";
-import { checkTags, clip } from "../../lib/validate";
+import { checkTags } from "../../lib/validate";
 import type { EndpointConsumerProps } from "./props";
 
 export const BLUEPRINT = "endpoint-consumer";
@@ -32,22 +33,11 @@ export class EndpointConsumer extends Construct {
     const port = props.port ?? 443;
     const userTags = checkTags(props.tags ?? {}, "tags");
     const tags = (suffix: string) => ({ Name: `${name}-${suffix}`, ...blueprintTags(BLUEPRINT, VERSION), ...userTags });
-    if (!Number.isInteger(port) || port < 1 || port > 65535)
-      throw new BlueprintInputError("port", `expected a port from 1 to 65535, got ${port}`);
+    checkPort(port, "port");
     const serviceRegion = props.serviceRegion && props.serviceRegion !== region.region ? props.serviceRegion : undefined;
-    if (serviceRegion && regionInfo(serviceRegion, "serviceRegion").partition !== region.partition) {
-      throw new BlueprintInputError(
-        "serviceRegion",
-        `${serviceRegion} is not in partition ${region.partition}; PrivateLink does not cross partitions`,
-      );
-    }
+    if (serviceRegion) checkSamePartition(serviceRegion, "serviceRegion", region.partition);
     if (!isToken(props.serviceName)) {
-      if (!isEndpointServiceName(props.serviceName)) {
-        throw new BlueprintInputError(
-          "serviceName",
-          `"${clip(props.serviceName)}" is not an endpoint service name; expected com.amazonaws.vpce.<region>.vpce-svc-<17 hex digits>`,
-        );
-      }
+      checkEndpointServiceName(props.serviceName, "serviceName");
       const named = regionOfServiceName(props.serviceName);
       if (named !== (serviceRegion ?? region.region)) {
         throw new BlueprintInputError(

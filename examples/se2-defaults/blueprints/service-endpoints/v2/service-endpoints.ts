@@ -8,9 +8,10 @@ import { network } from "../../lib/network";
 import { output } from "../../lib/outputs";
 import { regionInfo } from "../../lib/partitions";
 import { type PrincipalScope, policyJson, scopedEndpointPolicy } from "../../lib/policies";
+import { checkOrganizationId, checkReadOnlyServices } from "../../lib/rules";
 import { type ResolvedService, resolveService, serviceName } from "../../lib/service-names";
 import { blueprintTags } from "../../lib/tags";
-import { checkAccountIds, checkDistinct, checkTags, clip } from "../../lib/validate";
+import { checkAccountIds, checkDistinct, checkTags } from "../../lib/validate";
 import { READ_ONLY_ACTIONS, READ_ONLY_SERVICES } from "./policy-templates";
 import type { ServiceEndpointsProps } from "./props";
 
@@ -56,7 +57,9 @@ export class ServiceEndpoints extends Construct {
     checkDistinct(gatewayRefs, "gatewayServices");
     const gateways = gatewayRefs.map((key, i) => ({ key, serviceName: serviceName(key, region, `gatewayServices[${i}]`, "Gateway") }));
     const principals = this.principalScope(props);
-    const readOnly = new Set(checkReadOnly(props.readOnlyServices ?? [], [...interfaceRefs, ...gatewayRefs]));
+    const readOnly = new Set(
+      checkReadOnlyServices(props.readOnlyServices ?? [], "readOnlyServices", READ_ONLY_SERVICES, [...interfaceRefs, ...gatewayRefs]),
+    );
     const policyFor = (key: string) => policyJson(scopedEndpointPolicy(principals, readOnly.has(key) ? READ_ONLY_ACTIONS[key] : undefined));
 
     const net = network(this, region, props.vpc ?? { kind: "new" }, tags);
@@ -103,13 +106,7 @@ export class ServiceEndpoints extends Construct {
 
   private principalScope(props: ServiceEndpointsProps): PrincipalScope {
     if (props.organizationId !== undefined) {
-      if (!/^o-[a-z0-9]{10,32}$/.test(props.organizationId)) {
-        throw new BlueprintInputError(
-          "organizationId",
-          `"${clip(String(props.organizationId))}" is not an AWS Organizations ID; expected o- and 10 to 32 lowercase letters or digits`,
-        );
-      }
-      return { organizationId: props.organizationId };
+      return { organizationId: checkOrganizationId(props.organizationId, "organizationId") };
     }
     if (props.allowedAccounts && props.allowedAccounts.length > 0) {
       return { accounts: checkAccountIds(props.allowedAccounts, "allowedAccounts") };
@@ -202,21 +199,4 @@ export class ServiceEndpoints extends Construct {
       "Gateway endpoint IDs by service",
     );
   }
-}
-
-function checkReadOnly(keys: readonly string[], services: readonly string[]): string[] {
-  keys.forEach((key, i) => {
-    if (!READ_ONLY_SERVICES.includes(key))
-      throw new BlueprintInputError(
-        `readOnlyServices[${i}]`,
-        `"${clip(String(key))}" has no read-only template; expected one of ${READ_ONLY_SERVICES.join(", ")}`,
-      );
-    if (!services.includes(key))
-      throw new BlueprintInputError(
-        `readOnlyServices[${i}]`,
-        `${key} is not among the endpoints; add it to interfaceServices or gatewayServices, or drop it here`,
-      );
-  });
-  checkDistinct(keys, "readOnlyServices");
-  return [...keys];
 }

@@ -1,33 +1,10 @@
-import { resolveService } from "../../blueprints/lib/service-names";
-import { manifest } from "../../blueprints/service-endpoints/v1/manifest";
-import { manifest as manifestV2 } from "../../blueprints/service-endpoints/v2/manifest";
-import type { Answers } from "../answers/types";
-import { label, nodeId, type ProjectDescription } from "../describe";
-import type { BlueprintEntry } from "../registry";
-import type { StackSpec } from "../stack-spec";
-import { baseProps, compact, vpcProps } from "./common";
+import { resolveService } from "../../../blueprints/lib/service-names";
+import { label, nodeId, type ProjectDescription } from "../../describe";
+import type { ServiceEndpointsAnswers } from "./questions";
 
-function stacksOf(version: 1 | 2) {
-  return (answers: Answers): StackSpec[] => [
-    {
-      id: answers.projectName,
-      varName: "endpoints",
-      className: "ServiceEndpointsStack",
-      module: `blueprints/service-endpoints/v${version}`,
-      props: compact({
-        ...baseProps(answers),
-        vpc: vpcProps(answers),
-        interfaceServices: answers.services,
-        gatewayServices: answers.gatewayServices,
-        allowedAccounts: answers.allowedAccounts,
-        ...(version >= 2 ? { organizationId: answers.organizationId, readOnlyServices: answers.readOnlyServices } : {}),
-      }),
-    },
-  ];
-}
-
-function describeProject(answers: Answers): ProjectDescription {
-  const zones = answers.vpc === "existing" ? answers.subnets.map((s) => s.split("@")[1]) : [...answers.availabilityZones];
+/** What the README and the closing summary say about a service-endpoints project. */
+export function describeProject(answers: ServiceEndpointsAnswers): ProjectDescription {
+  const zones = answers.vpc === "existing" ? (answers.subnets ?? []).map((s) => s.split("@")[1]) : [...answers.availabilityZones];
   const ports = [...new Set(answers.services.map((s) => resolveService(s, answers.region).port))].sort((a, b) => a - b);
   const vpcLabel = `${answers.vpc === "existing" ? answers.vpcId : "New VPC"} ${answers.vpcCidr}`;
   const lines = [
@@ -72,21 +49,3 @@ function describeProject(answers: Answers): ProjectDescription {
     },
   };
 }
-
-/** service-endpoints v1: one stack with the endpoints of one VPC. */
-export const serviceEndpointsV1: BlueprintEntry = {
-  manifest,
-  dirs: ["blueprints/service-endpoints/v1"],
-  load: () => require("../../blueprints/service-endpoints/v1"),
-  stacks: stacksOf(1),
-  describe: describeProject,
-};
-
-/** service-endpoints v2: v1 plus read-only policy templates and organization scoping. */
-export const serviceEndpointsV2: BlueprintEntry = {
-  manifest: manifestV2,
-  dirs: ["blueprints/service-endpoints/v2"],
-  load: () => require("../../blueprints/service-endpoints/v2"),
-  stacks: stacksOf(2),
-  describe: describeProject,
-};

@@ -1,0 +1,247 @@
+import validateNpmName from "validate-npm-package-name";
+import { BlueprintInputError } from "../../blueprints/lib/errors";
+import { checkZones } from "../../blueprints/lib/network";
+import { regionInfo, zoneIdPrefix } from "../../blueprints/lib/partitions";
+import { checkBucketName, checkStateKey } from "../../blueprints/lib/rules";
+import { checkCidr, checkDistinct, checkResourceId, checkRoleArn, checkTags, clip } from "../../blueprints/lib/validate";
+import { toChoice, toList, toTags, toText } from "./parse";
+import { type Known, type Question, q, regionOf } from "./question";
+
+/**
+ * The shared library of questions that several blueprints ask: project name,
+ * region, VPC, state backend, tags and the deploy role. A binding takes what it
+ * needs, in its own order; what varies between blueprints is an option here.
+ */
+
+export const projectName = q({
+  key: "projectName",
+  flag: "--name",
+  valueName: "npm-name",
+  message: "Project name (an npm package name)",
+  prompt: "input",
+  defaultValue: () => "privatelink",
+  check: (value) => {
+    const name = toText(value, "projectName", false)!;
+    if (Object.getOwnPropertyNames(Object.prototype).includes(name)) {
+      throw new BlueprintInputError(
+        "projectName",
+        `"${name}" is reserved (a JavaScript object property, it cannot name a stack); choose another name, e.g. ${name}-endpoints`,
+      );
+    }
+    const result = validateNpmName(name);
+    if (!result.validForNewPackages) {
+      const why = [...(result.errors ?? []), ...(result.warnings ?? [])].join("; ");
+      throw new BlueprintInputError(
+        "projectName",
+        `"${clip(name)}" is not a valid npm package name (${why}); expected lowercase letters, digits and - . _, e.g. my-endpoints`,
+      );
+    }
+    return name;
+  },
+});
+
+export const region = q({
+  key: "region",
+  flag: "--region",
+  valueName: "region",
+  message: "AWS region",
+  prompt: "select",
+  defaultValue: () => "us-east-1",
+  check: (value) => regionInfo(toText(value, "region", false)!).region,
+});
+
+/** Whether a blueprint's VPC may be an existing one, and how its zones are named. */
+export interface VpcQuestionOptions {
+  /** Ask new-or-existing; without it the VPC is always new. */
+  readonly existing: boolean;
+  /** Default zones as zone IDs (`euw1-az1`, the same zone in every account) rather than names. */
+  readonly zoneIds: boolean;
+}
+
+/** The VPC: new (CIDR and zones) or existing (ID, CIDR, subnets by zone). */
+export function vpcQuestions(options: VpcQuestionOptions): Question[] {
+  const existing = (known: Known) => options.existing && known.vpc === "existing";
+  const list: Question[] = [
+    q({
+      key: "vpcCidr",
+      flag: "--vpc-cidr",
+      valueName: "cidr",
+      message: "VPC IPv4 CIDR",
+      prompt: "input",
+      defaultValue: () => "10.0.0.0/16",
+      check: (value, known) => checkCidr(toText(value, "vpcCidr", false), "vpcCidr", 16, existing(known) ? 28 : 24),
+    }),
+    q({
+      key: "availabilityZones",
+      flag: "--availability-zones",
+      valueName: "zone,zone",
+      message: "Availability zones of the new VPC (2 or 3; names, or zone IDs to match zones across accounts)",
+      prompt: "input",
+      when: (known) => !existing(known),
+      defaultValue: (known): readonly string[] =>
+        options.zoneIds ? [1, 2].map((n) => `${zoneIdPrefix(regionOf(known))}-az${n}`) : [`${regionOf(known)}a`, `${regionOf(known)}b`],
+      check: (value, known) => {
+        const zones = toList(value, "availabilityZones");
+        if (zones.length < 2 || zones.length > 3) {
+          throw new BlueprintInputError(
+            "availabilityZones",
+            `lists ${zones.length}; expected 2 or 3 zones, e.g. ${regionOf(known)}a,${regionOf(known)}b`,
+          );
+        }
+        checkZones(zones, regionOf(known), "availabilityZones", true);
+        return zones;
+      },
+    }),
+  ];
+  if (!options.existing) return list;
+  return [
+    q({
+      key: "vpc",
+      flag: "--vpc",
+      valueName: "new|existing",
+      message: "VPC",
+      prompt: "select",
+      defaultValue: () => "new" as "new" | "existing",
+      check: (value) => toChoice(value, "vpc", ["new", "existing"] as const),
+      choices: () => [
+        { value: "new", name: "Create a new private VPC" },
+        { value: "existing", name: "Use an existing VPC (IDs given now, nothing is read from AWS)" },
+      ],
+    }),
+    ...list,
+    q({
+      key: "vpcId",
+      flag: "--vpc-id",
+      valueName: "vpc-id",
+      message: "Existing VPC ID",
+      prompt: "input",
+      when: existing,
+      defaultValue: () => null as string | null,
+      check: (value) => checkResourceId(toText(value, "vpcId", false), "vpcId", "vpc"),
+    }),
+    q({
+      key: "subnets",
+      flag: "--subnets",
+      valueName: "subnet-id@zone,...",
+      message: "Subnets of the existing VPC, one per zone, as subnet-id@zone",
+      prompt: "input",
+      when: existing,
+      defaultValue: (): readonly string[] => [],
+      check: (value, known) => {
+        const subnets = toList(value, "subnets");
+        for (const [i, entry] of subnets.entries()) {
+          const [id, zone] = entry.split("@");
+          checkResourceId(id, `subnets[${i}]`, "subnet");
+          if (!zone) {
+            throw new BlueprintInputError(
+              `subnets[${i}]`,
+              `"${clip(entry)}" has no zone of ${regionOf(known)}; expected subnet-id@zone, e.g. subnet-0123456789abcdef0@${regionOf(known)}a`,
+            );
+          }
+        }
+        checkZones(
+          subnets.map((s) => s.split("@")[1]),
+          regionOf(known),
+          "subnets",
+        );
+        checkDistinct(
+          subnets.map((s) => s.split("@")[0]),
+          "subnets",
+        );
+        return subnets;
+      },
+    }),
+  ];
+}
+
+/** Route tables of an existing VPC, for gateway endpoints. */
+export const routeTableIds = q({
+  key: "routeTableIds",
+  flag: "--route-tables",
+  valueName: "rtb-id,...",
+  message: "Route tables of the existing VPC (for gateway endpoints)",
+  prompt: "input",
+  when: (known) => known.vpc === "existing",
+  defaultValue: (): readonly string[] => [],
+  check: (value) => {
+    const ids = toList(value, "routeTableIds");
+    for (const [i, id] of ids.entries()) checkResourceId(id, `routeTableIds[${i}]`, "rtb");
+    checkDistinct(ids, "routeTableIds");
+    return ids;
+  },
+});
+
+/** The role Terraform assumes in the account that deploys the (provider) stack. */
+export const providerRoleArn = q({
+  key: "providerRoleArn",
+  flag: "--provider-role",
+  valueName: "role-arn",
+  message: "Role to assume in the provider account (empty: your current credentials)",
+  prompt: "input",
+  defaultValue: () => null as string | null,
+  check: (value, known) => {
+    const arn = toText(value, "providerRoleArn", true);
+    if (arn !== null) checkRoleArn(arn, "providerRoleArn", { partition: regionInfo(regionOf(known)).partition });
+    return arn;
+  },
+});
+
+const isS3 = (known: Known) => known.backend === "s3";
+
+/** Where Terraform keeps state: local, or an S3 bucket with S3 native locking. */
+export const backendQuestions: readonly Question[] = [
+  q({
+    key: "backend",
+    flag: "--backend",
+    valueName: "local|s3",
+    message: "Terraform state backend",
+    prompt: "select",
+    defaultValue: () => "local" as "local" | "s3",
+    check: (value) => toChoice(value, "backend", ["local", "s3"] as const),
+    choices: () => [
+      { value: "local", name: "Local state file (for trying it out)" },
+      { value: "s3", name: "S3 bucket with S3 native locking (use_lockfile)" },
+    ],
+  }),
+  q({
+    key: "backendBucket",
+    flag: "--backend-bucket",
+    valueName: "bucket",
+    message: "S3 bucket for the state",
+    prompt: "input",
+    when: isS3,
+    defaultValue: () => null as string | null,
+    check: (value) => checkBucketName(toText(value, "backendBucket", false), "backendBucket"),
+  }),
+  q({
+    key: "backendKey",
+    flag: "--backend-key",
+    valueName: "key",
+    message: "Object key of the state ({stack} becomes the stack id, so each stack keeps its own state)",
+    prompt: "input",
+    when: isS3,
+    defaultValue: (known) => `${known.projectName ?? "privatelink"}/{stack}.tfstate` as string | null,
+    check: (value) => checkStateKey(toText(value, "backendKey", false), "backendKey"),
+  }),
+  q({
+    key: "backendRegion",
+    flag: "--backend-region",
+    valueName: "region",
+    message: "Region of the state bucket",
+    prompt: "input",
+    when: isS3,
+    defaultValue: (known) => regionOf(known) as string | null,
+    check: (value) => regionInfo(toText(value, "backendRegion", false)!, "backendRegion").region,
+  }),
+];
+
+export const tags = q({
+  key: "tags",
+  flag: "--tag",
+  valueName: "Key=Value",
+  message: "Tags on every resource",
+  prompt: "input",
+  repeatable: true,
+  defaultValue: (): Readonly<Record<string, string>> => ({}),
+  check: (value) => checkTags(toTags(value, "tags"), "tags"),
+});

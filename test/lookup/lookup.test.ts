@@ -232,4 +232,23 @@ describe("lookupFacts", () => {
     // use1-az5 is us-east-1f in this account, the zone the SSM answer leaves out.
     expect(ssm!.zones.map((z) => z.zoneId)).toEqual(["use1-az4", "use1-az6"]);
   });
+
+  test("GIVEN an answer with AvailabilityZoneIds instead of names THEN the zones are matched by ID", async () => {
+    const byId = interfaceService("sqs", { AvailabilityZones: undefined, AvailabilityZoneIds: ["use1-az1", "use1-az4"] });
+    ec2.on(DescribeVpcEndpointServicesCommand).callsFake(servicesRegion([byId]));
+
+    const facts = await lookupFacts(client, "us-east-1", [name("sqs")], { now: NOW });
+
+    expect(serviceFacts(facts, name("sqs"))).toMatchObject({ zoneNames: ["us-east-1a", "us-east-1c"], zoneIds: ["use1-az4", "use1-az1"] });
+  });
+
+  test("GIVEN no network THEN the error names --lookup and points at the network", async () => {
+    const offline = Object.assign(new Error("getaddrinfo ENOTFOUND ec2.us-east-1.amazonaws.com"), { code: "ENOTFOUND" });
+    ec2.on(DescribeAvailabilityZonesCommand).rejects(offline);
+
+    const error = await caught(() => lookupFacts(client, "us-east-1", [name("ssm")], { now: NOW }));
+
+    expect(error.field).toBe("--lookup");
+    expect(error.message).toMatch(/could not reach EC2 in us-east-1 .*ENOTFOUND.*check the network/);
+  });
 });

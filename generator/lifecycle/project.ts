@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { BlueprintInputError } from "../../blueprints/lib/errors";
 import { type Asker, type ResolvedAnswers, resolveAnswers } from "../answers/resolve";
+import { BASE_FILE } from "../base-copy";
 import { planProject } from "../plan/plan";
 import { validateAnswers } from "../plan/validate";
 import { PROVENANCE_FILE, type Provenance, readProvenance, type Suppression } from "../provenance";
@@ -39,6 +40,8 @@ export interface Rendered {
   readonly files: ReadonlyMap<string, string>;
   /** The provenance file this rendering would write. */
   readonly provenance: string;
+  /** The base copy this rendering would write (`.privatelink.base.json`). */
+  readonly base: string;
 }
 
 /**
@@ -55,6 +58,7 @@ export async function render(
   const resolved = await resolveAnswers({ flags: { ...options.flags, blueprint }, recorded }, { yes: options.yes, ask: options.ask });
   validateAnswers(resolved);
   const plan = planProject(resolved, suppressions);
-  const files = new Map(plan.files.filter((f) => f.path !== PROVENANCE_FILE).map((f) => [f.path, f.content]));
-  return { resolved, files, provenance: plan.files.find((f) => f.path === PROVENANCE_FILE)!.content };
+  const meta = (path: string) => plan.files.find((f) => f.path === path)!.content;
+  const files = new Map(plan.files.filter((f) => f.path !== PROVENANCE_FILE && f.path !== BASE_FILE).map((f) => [f.path, f.content]));
+  return { resolved, files, provenance: meta(PROVENANCE_FILE), base: meta(BASE_FILE) };
 }

@@ -1,5 +1,6 @@
 import { BlueprintInputError } from "../../blueprints/lib/errors";
 import type { Asker } from "../answers/resolve";
+import { BASE_FILE, readBaseCopies } from "../base-copy";
 import { PROVENANCE_FILE, sha256 } from "../provenance";
 import { BLUEPRINTS, type BlueprintEntry, findBlueprint, latestVersion } from "../registry";
 import type { FileChange } from "../write/target";
@@ -80,6 +81,11 @@ export async function planUpgrade(dir: string, options: UpgradeOptions): Promise
 
   const recorded = project.provenance.answers as Readonly<Record<string, unknown>>;
   const suppressions = project.provenance.suppressions;
+  const copies = readBaseCopies(onDisk(project, BASE_FILE), project.provenance.files);
+  if (copies.size === 0)
+    warnings.push(
+      `${BASE_FILE} is missing: the merge base is the old version rendered by this generator, so template changes since may show as conflicts`,
+    );
   const base = await render(ref(from), recorded, suppressions, { yes: true });
   const chain = BLUEPRINTS.filter((b) => b.manifest.name === from.manifest.name).map((b) => ({
     version: b.manifest.version,
@@ -109,10 +115,11 @@ export async function planUpgrade(dir: string, options: UpgradeOptions): Promise
     const target = migrated.moves[path] ?? path;
     const ours = onDisk(project, path);
     const theirsContent = theirs.files.get(target);
-    // A file whose recorded hash differs from today's rendering of the old version was made by another
-    // generator release; if the user did not edit it, their copy is the base.
+    // The base is what was generated: the base copy kept in the project (exact), else the user's copy
+    // when it is unedited, else today's rendering of the old version (projects made before base copies).
     const recordedHash = project.provenance.files[path];
-    const effectiveBase = ours !== undefined && recordedHash !== undefined && sha256(ours) === recordedHash ? ours : baseContent;
+    const unedited = ours !== undefined && recordedHash !== undefined && sha256(ours) === recordedHash;
+    const effectiveBase = copies.get(path) ?? (unedited ? ours : baseContent);
     if (ours === undefined) {
       outcomes.push({ path, outcome: "stays deleted" });
       continue;
@@ -161,5 +168,6 @@ export async function planUpgrade(dir: string, options: UpgradeOptions): Promise
     outcomes.push({ path, outcome: merged.conflict ? "conflict" : "merged" });
   }
   write(PROVENANCE_FILE, theirs.provenance);
+  write(BASE_FILE, theirs.base);
   return { from: ref(from), to: ref(to), outcomes, changes, conflicts, warnings: [...warnings, ...theirs.resolved.warnings] };
 }

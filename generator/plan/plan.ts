@@ -1,6 +1,7 @@
 import { regionInfo } from "../../blueprints/lib/partitions";
 import type { ResolvedAnswers } from "../answers/resolve";
 import type { CommonAnswers } from "../answers/types";
+import { baseFile } from "../base-copy";
 import { costLines } from "../cost";
 import { packageJson } from "../paths";
 import { provenanceFile, type Suppression } from "../provenance";
@@ -69,6 +70,6 @@ export function planProject(resolved: ResolvedAnswers, suppressions: readonly Su
     },
     ...blueprintSources(entry.dirs),
   ];
-  files.push(provenanceFile(resolved.answers, used, files, version, suppressions));
+  files.push(provenanceFile(resolved.answers, used, files, version, suppressions), baseFile(files));
   return { files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), cost, deploy: description.deploy };
 }

@@ -1,21 +1,22 @@
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  renameSync,
-  rmdirSync,
-  rmSync,
-  statSync,
-  unlinkSync,
-  writeFileSync,
-} from "node:fs";
+import * as nodeFs from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { BlueprintInputError } from "../../blueprints/lib/errors";
 import { type FileChange, insideTarget, isEmptyDir, shown } from "./target";
 
-/** Test hook: fail after moving this many files into place (proves the rollback). */
-export const FAIL_AFTER_ENV = "CREATE_PRIVATELINK_TEST_FAIL_AFTER_FILES";
+/** The file-system calls the writer makes: node's own, or a test's that fails on purpose. */
+export type WriterFs = Pick<
+  typeof nodeFs,
+  | "existsSync"
+  | "mkdirSync"
+  | "mkdtempSync"
+  | "readdirSync"
+  | "renameSync"
+  | "rmdirSync"
+  | "rmSync"
+  | "statSync"
+  | "unlinkSync"
+  | "writeFileSync"
+>;
 
 /** Prefix of the staging folder, inside the target; `changesFor` and `check` never see it. */
 export const STAGING_PREFIX = ".create-privatelink-staging-";
@@ -34,7 +35,8 @@ const FILESYSTEM_ERRORS = new Set(["EACCES", "EPERM", "EEXIST", "ENOTDIR", "EISD
  * fails, every move is undone and every folder it made is removed, so the target
  * is exactly as it was. Files not in the plan are never touched.
  */
-export function writeChanges(targetDir: string, changes: readonly FileChange[], options: WriteOptions): void {
+export function writeChanges(targetDir: string, changes: readonly FileChange[], options: WriteOptions, fs: WriterFs = nodeFs): void {
+  const { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } = fs;
   const root = resolve(targetDir);
   if (existsSync(root) && !statSync(root).isDirectory()) {
     throw new BlueprintInputError("dir", `${shown(root)} is a file; expected a directory to generate the project in`);
@@ -51,9 +53,8 @@ export function writeChanges(targetDir: string, changes: readonly FileChange[], 
   const moved: { target: string; backup?: string }[] = [];
   const createdDirs: string[] = [];
   let staging: string | undefined;
-  const failAfter = Number(process.env[FAIL_AFTER_ENV] ?? Number.NaN);
   try {
-    makeParents(root, createdDirs);
+    makeParents(fs, root, createdDirs);
     staging = mkdtempSync(join(root, STAGING_PREFIX));
     for (const { file } of toWrite.filter((c) => c.change !== "delete")) {
       const staged = join(staging, "new", file.path);
@@ -61,9 +62,8 @@ export function writeChanges(targetDir: string, changes: readonly FileChange[], 
       writeFileSync(staged, file.content, { encoding: "utf8", mode: 0o644 });
     }
     for (const { file, change } of toWrite) {
-      if (moved.length === failAfter) throw new Error(`${FAIL_AFTER_ENV}=${failAfter}: failing on purpose after ${failAfter} file(s)`);
       const target = insideTarget(root, file.path);
-      makeParents(dirname(target), createdDirs);
+      makeParents(fs, dirname(target), createdDirs);
       let backup: string | undefined;
       if (existsSync(target)) {
         backup = join(staging, "old", file.path);
@@ -74,9 +74,9 @@ export function writeChanges(targetDir: string, changes: readonly FileChange[], 
       if (change !== "delete") renameSync(join(staging, "new", file.path), target);
     }
   } catch (error) {
-    const undone = rollback(moved);
+    const undone = rollback(fs, moved);
     if (undone && staging) rmSync(staging, { recursive: true, force: true });
-    if (undone) removeEmpty(createdDirs);
+    if (undone) removeEmpty(fs, createdDirs);
     const code = (error as NodeJS.ErrnoException).code;
     if (code && FILESYSTEM_ERRORS.has(code)) {
       const where = (error as NodeJS.ErrnoException).path ?? root;
@@ -89,6 +89,7 @@ export function writeChanges(targetDir: string, changes: readonly FileChange[], 
   }
   rmSync(staging, { recursive: true, force: true });
   removeEmpty(
+    fs,
     toWrite
       .filter((c) => c.change === "delete")
       .map((c) => dirname(insideTarget(root, c.file.path)))
@@ -97,21 +98,21 @@ export function writeChanges(targetDir: string, changes: readonly FileChange[], 
   );
 }
 
-function makeParents(dir: string, created: string[]): void {
+function makeParents(fs: WriterFs, dir: string, created: string[]): void {
   const missing: string[] = [];
-  for (let d = dir; !existsSync(d); d = dirname(d)) missing.unshift(d);
+  for (let d = dir; !fs.existsSync(d); d = dirname(d)) missing.unshift(d);
   for (const d of missing) {
-    mkdirSync(d);
+    fs.mkdirSync(d);
     created.push(d);
   }
 }
 
 /** Undoes the moves, newest first; false if one could not be undone (the backups are then kept). */
-function rollback(moved: readonly { target: string; backup?: string }[]): boolean {
+function rollback(fs: WriterFs, moved: readonly { target: string; backup?: string }[]): boolean {
   try {
     for (const { target, backup } of [...moved].reverse()) {
-      if (existsSync(target)) unlinkSync(target);
-      if (backup) renameSync(backup, target);
+      if (fs.existsSync(target)) fs.unlinkSync(target);
+      if (backup) fs.renameSync(backup, target);
     }
     return true;
   } catch {
@@ -120,10 +121,10 @@ function rollback(moved: readonly { target: string; backup?: string }[]): boolea
 }
 
 /** Removes folders (deepest first) that are empty, up to but not including `stop`. */
-function removeEmpty(dirs: readonly string[], stop?: string): void {
+function removeEmpty(fs: WriterFs, dirs: readonly string[], stop?: string): void {
   for (const dir of [...new Set(dirs)].sort((a, b) => b.length - a.length)) {
-    for (let d = dir; d !== stop && existsSync(d) && readdirSync(d).length === 0; d = dirname(d)) {
-      rmdirSync(d);
+    for (let d = dir; d !== stop && fs.existsSync(d) && fs.readdirSync(d).length === 0; d = dirname(d)) {
+      fs.rmdirSync(d);
       if (!stop) break;
     }
   }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runCli, snapshotTree, tmp } from "../support/cli";
 
@@ -156,20 +156,12 @@ describe("create-privatelink CLI", () => {
     expect(stdout).toMatch(/Assumed: us-east-1 list prices/);
   });
 
-  test("a failure halfway through writing leaves the target exactly as it was", () => {
-    const dir = tmp("fail");
-    writeFileSync(join(dir, "mine.txt"), "keep me");
-    mkdirSync(join(dir, "blueprints"));
-    writeFileSync(join(dir, "main.ts"), "// the user's own main.ts\n");
-    const before = snapshotTree(dir);
-    const { code, stderr } = runCli([dir, "--yes", "--force"], { env: { CREATE_PRIVATELINK_TEST_FAIL_AFTER_FILES: "10" } });
-    expect(code).toBe(1);
-    expect(stderr).toMatch(/failing on purpose after 10 file/);
-    expect(snapshotTree(dir)).toEqual(before);
-    expect(existsSync(join(dir, "test"))).toBe(false);
-
-    const fresh = join(tmp("fail-new"), "proj");
-    runCli([fresh, "--yes"], { env: { CREATE_PRIVATELINK_TEST_FAIL_AFTER_FILES: "5" } });
-    expect(existsSync(fresh)).toBe(false);
+  test("the closing summary lists the next commands and a cost estimate with its assumptions", () => {
+    const dir = join(tmp("summary"), "proj");
+    const { stdout } = runCli([dir, "--yes", "--services", "ssm,kms,logs", "--availability-zones", "us-east-1a,us-east-1b,us-east-1c"]);
+    expect(stdout).toMatch(/Wrote \d+ of \d+ files/);
+    expect(stdout).toMatch(/npm install\n\s+npx cdktf synth\n\s+npm test\n\s+npx cdktf deploy proj/);
+    expect(stdout).toMatch(/3 x 3 AZ x 730 h x USD 0.01 = about USD 65.70 per month/);
+    expect(stdout).toMatch(/Assumed: us-east-1 list prices/);
   });
 });

@@ -1,0 +1,55 @@
+import * as fs from "node:fs";
+import { join } from "node:path";
+import { resolveAnswers } from "../../generator/answers/resolve";
+import { planProject } from "../../generator/plan/plan";
+import { changesFor } from "../../generator/write/target";
+import { type WriterFs, writeChanges } from "../../generator/write/write";
+import { snapshotTree, tmp } from "../support/cli";
+
+/** node's file system, but the `n`th move into place fails as a full disk would. */
+function failingOnMove(n: number): WriterFs {
+  let moves = 0;
+  return {
+    ...fs,
+    renameSync: (from: fs.PathLike, to: fs.PathLike) => {
+      // Moves out of the staging folder's "new" tree are the moves into place; rollbacks are not counted.
+      if (String(from).includes(`${join("/", "new", "")}`) && ++moves === n) {
+        throw Object.assign(new Error(`ENOSPC: no space left on device, rename '${String(from)}'`), { code: "ENOSPC", path: String(to) });
+      }
+      fs.renameSync(from, to);
+    },
+  };
+}
+
+async function plannedFiles() {
+  const resolved = await resolveAnswers({ flags: { projectName: "proj" } }, { yes: true });
+  return planProject(resolved).files;
+}
+
+describe("the writer, with a file system that fails on purpose", () => {
+  test("GIVEN a folder with the user's files WHEN the 10th move fails THEN the folder is exactly as it was, and the error names it (exit 2)", async () => {
+    const dir = tmp("fail");
+    fs.writeFileSync(join(dir, "mine.txt"), "keep me");
+    fs.mkdirSync(join(dir, "blueprints"));
+    fs.writeFileSync(join(dir, "main.ts"), "// the user's own main.ts\n");
+    const before = snapshotTree(dir);
+    const changes = changesFor(dir, await plannedFiles());
+    expect(() => writeChanges(dir, changes, { force: true }, failingOnMove(10))).toThrow(/cannot write .* \(ENOSPC\).*nothing was changed/);
+    expect(snapshotTree(dir)).toEqual(before);
+    expect(fs.existsSync(join(dir, "test"))).toBe(false);
+  });
+
+  test("GIVEN a new folder WHEN the 5th move fails THEN the folder is not left behind", async () => {
+    const fresh = join(tmp("fail-new"), "proj");
+    const changes = changesFor(fresh, await plannedFiles());
+    expect(() => writeChanges(fresh, changes, { force: false }, failingOnMove(5))).toThrow(/ENOSPC/);
+    expect(fs.existsSync(fresh)).toBe(false);
+  });
+
+  test("GIVEN node's own file system THEN every planned file is written", async () => {
+    const fresh = join(tmp("ok"), "proj");
+    const files = await plannedFiles();
+    writeChanges(fresh, changesFor(fresh, files), { force: false });
+    for (const file of files) expect(fs.readFileSync(join(fresh, file.path), "utf8")).toBe(file.content);
+  });
+});

@@ -129,6 +129,7 @@ const FAILING: Record<string, LintDocument> = {
   CKV_AWS_60: doc(trust({ Principal: { AWS: "*" }, Condition: { StringEquals: { "sts:ExternalId": "x" } } })),
   CKV_AWS_61: doc(trust({ Principal: { Service: "*" } })),
   PL_TRUST_EXTERNAL_ID: doc(trust({ Principal: { AWS: "arn:aws:iam::111122223333:root" } })),
+  PL_POLICY_UNCHECKED: doc({ aws_iam_role: { role: { assume_role_policy: "${data.aws_iam_policy_document.trust.json}" } } }),
 };
 
 describe("lint: proof both ways", () => {

@@ -1,5 +1,6 @@
 import type { Finding, LintDocument, LintSuppression } from "./model";
 import { RULES } from "./rules";
+import { checkShape } from "./shape";
 
 export interface LintReport {
   readonly findings: readonly Finding[];
@@ -10,9 +11,11 @@ export interface LintReport {
 
 /**
  * Runs every rule on every document. Suppressions apply per rule (and per
- * resource when they name one) and are reported, never silent.
+ * resource when they name one) and are reported, never silent. A document of
+ * the wrong shape is a BlueprintInputError naming the node, before any rule runs.
  */
 export function lint(documents: readonly LintDocument[], suppressions: readonly LintSuppression[] = []): LintReport {
+  for (const doc of documents) checkShape(doc);
   const all: Finding[] = documents.flatMap((doc) =>
     RULES.flatMap((rule) => rule.check(doc).map((f) => ({ rule: rule.id, file: doc.file, ...f }))),
   );

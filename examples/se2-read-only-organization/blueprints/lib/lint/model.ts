@@ -48,23 +48,4 @@ export function resources(doc: LintDocument, ...types: string[]): { address: str
   );
 }
 
-export const WORLD = ["0.0.0.0/0", "::/0"];
-
-/** Parses a JSON policy string; undefined when it is a Terraform expression or not JSON. */
-export function parsePolicy(policy: unknown): { Statement?: unknown } | undefined {
-  if (typeof policy !== "string" || policy.trim().startsWith("${")) return undefined;
-  try {
-    const parsed = JSON.parse(policy) as unknown;
-    return parsed && typeof parsed === "object" ? (parsed as { Statement?: unknown }) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The statements of a policy document, always as a list. */
-export function statements(policy: { Statement?: unknown }): Record<string, unknown>[] {
-  const s = policy.Statement;
-  return (Array.isArray(s) ? s : s ? [s] : []) as Record<string, unknown>[];
-}
-
 export const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]);

@@ -20,12 +20,42 @@ export interface StackSpec {
    * One stack per value (e.g. per consumer account), rendered as a loop in
    * main.ts: stack id `<id>-<value>`, the value in prop `prop`.
    */
-  readonly repeat?: { readonly values: readonly string[]; readonly prop: string; readonly listName: string };
+  readonly repeat?: {
+    readonly values: readonly string[];
+    readonly prop: string;
+    readonly listName: string;
+    /** The list is a shared list (declared once at the top of main.ts), not declared by the loop. @default false */
+    readonly shared?: boolean;
+  };
+}
+
+/**
+ * A list that main.ts declares once, at the top of `build()`, and that props of
+ * several stacks name: a user who adds a consumer edits one line. Released
+ * versions that predate it keep their main.ts as it was.
+ */
+export interface SharedList {
+  readonly $list: string;
+  readonly values: readonly string[];
+}
+
+export function sharedList(name: string, values: readonly string[]): SharedList {
+  return { $list: name, values };
+}
+
+export function isSharedList(value: unknown): value is SharedList {
+  return typeof value === "object" && value !== null && "$list" in value;
+}
+
+/** A prop value as data: shared lists become their values. */
+function resolved(value: unknown): unknown {
+  return isSharedList(value) ? [...value.values] : value;
 }
 
 /** The concrete stacks a spec stands for: one, or one per repeated value. */
 export function expand(spec: StackSpec): { id: string; props: Record<string, unknown> }[] {
-  if (!spec.repeat) return [{ id: spec.id, props: { ...spec.props } }];
+  const props = Object.fromEntries(Object.entries(spec.props).map(([key, value]) => [key, resolved(value)]));
+  if (!spec.repeat) return [{ id: spec.id, props }];
   const { values, prop } = spec.repeat;
-  return values.map((value) => ({ id: `${spec.id}-${value}`, props: { ...spec.props, [prop]: value } }));
+  return values.map((value) => ({ id: `${spec.id}-${value}`, props: { ...props, [prop]: value } }));
 }

@@ -5,8 +5,9 @@
  * since generation; `npx create-privatelink upgrade` merges a newer blueprint
  * version into it without losing your edits.
  */
-import { App } from "./blueprints/lib/cdktf";
+
 import { EndpointConsumerStack } from "./blueprints/endpoint-consumer/v1";
+import { App } from "./blueprints/lib/cdktf";
 
 /** Declares every stack of the project in `app`. */
 export function build(app: App): void {

@@ -5,6 +5,7 @@
  * since generation; `npx create-privatelink upgrade` merges a newer blueprint
  * version into it without losing your edits.
  */
+
 import { App } from "./blueprints/lib/cdktf";
 import { ServiceEndpointsStack } from "./blueprints/service-endpoints/v1";
 
@@ -24,12 +25,7 @@ export function build(app: App): void {
       ],
       routeTableIds: ["rtb-0a1b2c3d4e5f60744", "rtb-0a1b2c3d4e5f60755"],
     },
-    interfaceServices: [
-      "ssm",
-      "ssmmessages",
-      "ec2messages",
-      "com.amazonaws.vpce.ap-southeast-2.vpce-svc-0123456789abcdef0",
-    ],
+    interfaceServices: ["ssm", "ssmmessages", "ec2messages", "com.amazonaws.vpce.ap-southeast-2.vpce-svc-0123456789abcdef0"],
     gatewayServices: ["s3"],
     allowedAccounts: ["011122223333"],
   });

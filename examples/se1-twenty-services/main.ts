@@ -5,6 +5,7 @@
  * since generation; `npx create-privatelink upgrade` merges a newer blueprint
  * version into it without losing your edits.
  */
+
 import { App } from "./blueprints/lib/cdktf";
 import { ServiceEndpointsStack } from "./blueprints/service-endpoints/v1";
 

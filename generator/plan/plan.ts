@@ -5,10 +5,10 @@ import { baseFile } from "../base-copy";
 import { costLines } from "../cost";
 import { packageJson } from "../paths";
 import { provenanceFile, type Suppression } from "../provenance";
-import { blueprintSources, cdktfJson, projectPackageJson, staticFile, tsconfig } from "./project-files";
+import { biomeJson, blueprintSources, cdktfJson, projectPackageJson, staticFile, tsconfig } from "./project-files";
 import { render } from "./render";
 import type { PlannedFile } from "./types";
-import { declarations } from "./typescript";
+import { declarations, sharedLists } from "./typescript";
 
 /** Everything a run would write, computed without touching the target directory. */
 export interface ProjectPlan {
@@ -31,14 +31,19 @@ export function planProject(resolved: ResolvedAnswers, suppressions: readonly Su
   const specs = entry.stacks(resolved.answers);
   const description = entry.describe(resolved.answers);
   const cost = costLines(description.cost);
-  const imports = [...new Set(specs.map((s) => s.module))].map((from) => ({
-    from: `./${from}`,
-    names: [...new Set(specs.filter((s) => s.module === from).map((s) => s.className))].sort().join(", "),
-  }));
+  // Sorted by path, as Biome's organize-imports sorts them.
+  const imports = [
+    { from: "./blueprints/lib/cdktf", names: "App" },
+    ...[...new Set(specs.map((s) => s.module))].map((from) => ({
+      from: `./${from}`,
+      names: [...new Set(specs.filter((s) => s.module === from).map((s) => s.className))].sort().join(", "),
+    })),
+  ].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
   const files: PlannedFile[] = [
     projectPackageJson(answers),
     cdktfJson(answers),
     tsconfig(),
+    biomeJson(),
     staticFile(".gitignore", "project/_gitignore"),
     staticFile("jest.config.js", "project/jest.config.js"),
     {
@@ -49,6 +54,7 @@ export function planProject(resolved: ResolvedAnswers, suppressions: readonly Su
         blueprint: answers.blueprint,
         imports,
         stacks: declarations(specs),
+        lists: sharedLists(specs),
       }),
     },
     { path: "test/main.test.ts", content: render("project/test/main.test.ts.hbs", { projectName: answers.projectName }) },

@@ -4,6 +4,7 @@ import { join, posix } from "node:path";
 import type { CommonAnswers } from "../answers/types";
 import { PACKAGE_ROOT, packageJson } from "../paths";
 import type { PlannedFile } from "./types";
+import { LINE_WIDTH } from "./typescript-literal";
 
 /** JSON files are built as objects and serialized: never templated as text. */
 export function jsonFile(path: string, value: unknown): PlannedFile {
@@ -16,7 +17,7 @@ export function staticFile(path: string, template: string): PlannedFile {
 }
 
 const RUNTIME = ["cdktf", "@cdktf/provider-aws", "constructs", "@aws-sdk/util-endpoints"];
-const DEV = ["cdktf-cli", "jest", "ts-jest", "@types/jest", "@types/node", "typescript", "tsx"];
+const DEV = ["@biomejs/biome", "cdktf-cli", "jest", "ts-jest", "@types/jest", "@types/node", "typescript", "tsx"];
 
 /**
  * The project's package.json: exact versions, the same the generator is tested
@@ -36,6 +37,7 @@ export function projectPackageJson(answers: CommonAnswers): PlannedFile {
       diff: "cdktf diff '*'",
       test: "jest",
       typecheck: "tsc --noEmit",
+      format: "biome check --write .",
     },
     engines: { node: ">=20.19" },
     dependencies: pick(RUNTIME, own.dependencies),
@@ -58,6 +60,25 @@ export function cdktfJson(answers: CommonAnswers): PlannedFile {
     terraformProviders: [],
     terraformModules: [],
     context: {},
+  });
+}
+
+/**
+ * biome.json: the generated TypeScript is written as Biome formats it, with the
+ * generator's own settings, so `npm run format` after an edit changes only
+ * what the user wrote. Linting is left to the project's owners.
+ */
+export function biomeJson(): PlannedFile {
+  const own = packageJson().devDependencies["@biomejs/biome"];
+  return jsonFile("biome.json", {
+    $schema: `https://biomejs.dev/schemas/${own}/schema.json`,
+    files: { includes: ["**/*.ts", "**/*.js", "!cdktf.out", "!node_modules"] },
+    formatter: { enabled: true, indentStyle: "space", indentWidth: 2, lineWidth: LINE_WIDTH },
+    javascript: { formatter: { quoteStyle: "double", trailingCommas: "all", semicolons: "always" } },
+    // JSON files are written by JSON.stringify (package.json, cdk.tf.json), not by hand.
+    json: { formatter: { enabled: false } },
+    linter: { enabled: false },
+    assist: { actions: { source: { organizeImports: "on" } } },
   });
 }
 

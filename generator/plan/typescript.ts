@@ -1,4 +1,4 @@
-import type { StackSpec } from "../stack-spec";
+import { isSharedList, type StackSpec } from "../stack-spec";
 import { tsKey as key, tsLiteral } from "./typescript-literal";
 
 /** What main.ts needs to declare one stack spec: its props lines, computed here. */
@@ -8,7 +8,7 @@ export interface StackDeclaration {
   readonly idLiteral: string;
   readonly propLines: readonly string[];
   /** Set for a repeated spec: the list's name and literal, and the loop variable. */
-  readonly loop: { readonly listName: string; readonly listLiteral: string; readonly item: string } | false;
+  readonly loop: { readonly listName: string; readonly listLiteral: string; readonly item: string; readonly declare: boolean } | false;
   /** Whether a later stack refers to this one. */
   readonly referenced: boolean;
 }
@@ -20,7 +20,10 @@ export function declarations(specs: readonly StackSpec[]): StackDeclaration[] {
   return specs.map((spec) => {
     const item = spec.repeat ? spec.repeat.prop : "";
     const indent = spec.repeat ? "      " : "    ";
-    const lines = Object.entries(spec.props).map(([name, value]) => `${indent}${key(name)}: ${tsLiteral(value, indent)},`);
+    const lines = Object.entries(spec.props).map(([name, value]) => {
+      if (isSharedList(value)) return value.$list === name ? `${indent}${name},` : `${indent}${key(name)}: ${value.$list},`;
+      return `${indent}${key(name)}: ${tsLiteral(value, indent, indent.length + key(name).length + 2)},`;
+    });
     if (spec.repeat) lines.push(`${indent}${key(spec.repeat.prop)},`);
     for (const [prop, ref] of Object.entries(spec.refs ?? {})) lines.push(`${indent}${key(prop)}: ${varOf(ref.stack)}.${ref.attribute},`);
     return {
@@ -28,8 +31,25 @@ export function declarations(specs: readonly StackSpec[]): StackDeclaration[] {
       className: spec.className,
       idLiteral: spec.repeat ? `\`${spec.id}-\${${item}}\`` : tsLiteral(spec.id, ""),
       propLines: lines,
-      loop: spec.repeat ? { listName: spec.repeat.listName, listLiteral: tsLiteral(spec.repeat.values, ""), item } : false,
+      loop: spec.repeat
+        ? {
+            listName: spec.repeat.listName,
+            listLiteral: tsLiteral(spec.repeat.values, "  ", `  const ${spec.repeat.listName} = `.length),
+            item,
+            declare: spec.repeat.shared !== true,
+          }
+        : false,
       referenced: referenced.has(spec.id),
     };
   });
+}
+
+/** The shared lists the specs name (props and loops), each declared once at the top of build(). */
+export function sharedLists(specs: readonly StackSpec[]): { readonly name: string; readonly literal: string }[] {
+  const lists = new Map<string, readonly string[]>();
+  for (const spec of specs) {
+    for (const value of Object.values(spec.props)) if (isSharedList(value)) lists.set(value.$list, value.values);
+    if (spec.repeat?.shared) lists.set(spec.repeat.listName, spec.repeat.values);
+  }
+  return [...lists].map(([name, values]) => ({ name, literal: tsLiteral(values, "  ", `  const ${name} = `.length) }));
 }

@@ -39,6 +39,9 @@ const COMMAND_OPTIONS: Record<Command, readonly RunOptionName[]> = {
 };
 const TAKES_ANSWERS: readonly Command[] = ["create", "upgrade"];
 
+/** How many positional arguments each command takes (a directory or a path); more is an error, not ignored. */
+const MAX_POSITIONALS: Record<Command, number> = { create: 1, upgrade: 1, check: 1, lint: 1, blueprints: 0, services: 0, help: 0 };
+
 export interface ParsedArgs {
   readonly command: Command;
   /** Positional arguments after the command (or the target directory for create). */
@@ -104,6 +107,13 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
     const allowed = TAKES_ANSWERS.includes(command) || (command === "services" && Object.keys(flags).every((k) => k === "region"));
     if (answerFlag && !allowed)
       throw new BlueprintInputError(questions.find((q) => q.key === answerFlag)!.flag, `does not apply to ${command}; see --help`);
+  }
+  if (!run.help && !run.version && positionals.length > MAX_POSITIONALS[command]) {
+    const extra = positionals.slice(MAX_POSITIONALS[command]).map((p) => clip(p, 40));
+    throw new BlueprintInputError(
+      "arguments",
+      `${command} takes ${MAX_POSITIONALS[command] === 0 ? "no arguments" : "at most one path"}, but got ${extra.join(" ")} as well; see --help`,
+    );
   }
   positionals.forEach((p, i) => {
     if (p.trim() === "") throw new BlueprintInputError(i === 0 ? "dir" : "arguments", "is empty; expected a directory name");

@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
 import { BlueprintInputError } from "../../blueprints/lib/errors";
 import { closest } from "../../blueprints/lib/suggest";
 import { clip } from "../../blueprints/lib/validate";
 import { META_KEYS } from "../provenance";
+import { MAX_ANSWERS_BYTES, readBounded } from "../read-bounded";
 import { allQuestions } from "./catalog";
 import type { RawAnswers } from "./resolve";
 
@@ -11,15 +11,7 @@ import type { RawAnswers } from "./resolve";
  * schema). Unknown keys are errors, so a typo is not silently ignored.
  */
 export function readAnswersFile(path: string): RawAnswers {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (error) {
-    throw new BlueprintInputError(
-      "--answers",
-      `cannot read ${clip(path)} (${(error as NodeJS.ErrnoException).code ?? "error"}); expected a readable JSON file`,
-    );
-  }
+  const text = readBounded(path, "--answers", MAX_ANSWERS_BYTES);
   let data: unknown;
   try {
     data = JSON.parse(text);

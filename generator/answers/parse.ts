@@ -61,14 +61,16 @@ export function toTags(value: unknown, field: string): Record<string, string> {
       ? value.split(",").filter((pair) => pair.trim() !== "")
       : undefined;
   if (!pairs) throw new BlueprintInputError(field, `expected Key=Value pairs, got ${describe(value)}`);
+  // Keys are tested with hasOwn, never `in`: `constructor` or `toString` is a tag key like any other.
   const tags: Record<string, string> = {};
   for (const pair of pairs) {
     const text = typeof pair === "string" ? pair.trim() : "";
     const at = text.indexOf("=");
     if (at < 1) throw new BlueprintInputError(field, `expected Key=Value, got ${describe(pair)}`);
     const key = text.slice(0, at).trim();
-    if (key in tags) throw new BlueprintInputError(`${field}.${key.slice(0, 40)}`, "is given twice; expected each tag key once");
-    tags[key] = text.slice(at + 1).trim();
+    if (Object.hasOwn(tags, key))
+      throw new BlueprintInputError(`${field}.${key.slice(0, 40)}`, "is given twice; expected each tag key once");
+    Object.defineProperty(tags, key, { value: text.slice(at + 1).trim(), enumerable: true, writable: true, configurable: true });
   }
   return tags;
 }

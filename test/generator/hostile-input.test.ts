@@ -263,6 +263,39 @@ const CASES: readonly Case[] = [
     field: "tags.Note",
     expected: /what Elastic Load Balancing accepts/,
   },
+  // issue #14: silently ignored input, malformed numbers, unbounded reads, prototype keys, extra arguments
+  {
+    name: "an answer the chosen version does not ask (read-only templates with service-endpoints@1)",
+    args: ["--blueprint", "service-endpoints@1", "--read-only-services", "s3"],
+    field: "--read-only-services",
+    expected: /is not used by service-endpoints@1 \(it is asked by service-endpoints@2/,
+  },
+  {
+    name: "an organization and listed accounts together (one would be dropped)",
+    args: ["--organization-id", "o-a1b2c3d4e5", "--allowed-accounts", "111122223333"],
+    field: "organizationId",
+    expected: /endpoint policies admit either an organization or listed accounts/,
+  },
+  {
+    name: "a backend bucket without the S3 backend",
+    args: ["--backend-bucket", "my-state"],
+    field: "--backend-bucket",
+    expected: /does not apply with the other answers given/,
+  },
+  {
+    name: "a provider role with a blueprint version that has no deploy role",
+    args: ["--blueprint", "service-endpoints@2", "--provider-role", "arn:aws:iam::111122223333:role/Net"],
+    field: "--provider-role",
+    expected: /is not used by service-endpoints@2/,
+  },
+  { name: "a CIDR with a leading zero", args: ["--vpc-cidr", "010.0.0.0/16"], field: "vpcCidr", expected: /is not an IPv4 CIDR block/ },
+  { name: "an endless answers file", args: ["--answers", "/dev/zero"], field: "--answers", expected: /is not a regular file/ },
+  {
+    name: "a __proto__ tag key in an answers file (it would be dropped)",
+    answersFile: '{"tags": {"__proto__": "x"}}',
+    field: "tags.__proto__",
+    expected: /is reserved in JavaScript objects/,
+  },
 ];
 
 describe(`hostile input: ${CASES.length} cases, each exit 2, the field named, no stack trace, nothing written`, () => {
@@ -281,6 +314,23 @@ describe(`hostile input: ${CASES.length} cases, each exit 2, the field named, no
     expect(stderr.split("\n").length).toBeLessThanOrEqual(3);
     expect(stdout).toBe("");
     expect(existsSync(target)).toBe(false);
+  });
+
+  test("tag keys named like object properties (constructor, toString) are tags like any other", () => {
+    const target = join(tmp("hostile-proto"), "out");
+    const { code, stderr } = runCli([target, "--yes", "--tag", "constructor=x", "--tag", "toString=y"]);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+    expect(JSON.parse(readFileSync(join(target, ".privatelink.json"), "utf8")).tags).toEqual({ constructor: "x", toString: "y" });
+  });
+
+  test.each([
+    ["blueprints", ["blueprints", "extra"]],
+    ["services", ["services", "extra"]],
+    ["lint", ["lint", "a.json", "b.json"]],
+  ])("extra arguments to %s are an error, not ignored", (_command, args) => {
+    const { code, stderr } = runCli(args);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/`arguments`: \w+ takes (no arguments|at most one path), but got/);
   });
 
   test("a non-empty target directory", () => {

@@ -17,7 +17,7 @@ export function checkStableZones(zones: readonly string[], region: string, field
     checkZoneIds(zones, region, field);
     return;
   }
-  const suggestion = `use zone IDs instead, e.g. ${defaultZoneIds(region, 2, field).join(",")}`;
+  const suggestion = `use zone IDs instead, e.g. ${defaultZoneIds(region, 2, field).join(",")} (for zones in use, their IDs: aws ec2 describe-availability-zones --region ${region})`;
   zones.forEach((zone, i) => {
     if (ids.length > 0 && typeof zone === "string" && !isZoneId(zone)) {
       throw new BlueprintInputError(`${field}[${i}]`, `"${clip(zone)}" is a zone name among zone IDs; ${suggestion}`);

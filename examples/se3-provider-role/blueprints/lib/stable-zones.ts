@@ -19,8 +19,12 @@ export function checkStableZones(zones: readonly string[], region: string, field
   }
   const suggestion = `use zone IDs instead, e.g. ${defaultZoneIds(region, 2, field).join(",")} (for zones in use, their IDs: aws ec2 describe-availability-zones --region ${region})`;
   zones.forEach((zone, i) => {
-    if (ids.length > 0 && typeof zone === "string" && !isZoneId(zone)) {
-      throw new BlueprintInputError(`${field}[${i}]`, `"${clip(zone)}" is a zone name among zone IDs; ${suggestion}`);
+    const isName = typeof zone === "string" && zone.startsWith(region) && /^[a-z]$/.test(zone.slice(region.length));
+    if (!isName || ids.length > 0) {
+      throw new BlueprintInputError(
+        `${field}[${i}]`,
+        `"${clip(String(zone))}" is not ${isName ? "a zone ID (names and IDs do not mix)" : `an availability zone of ${region}`}; ${suggestion}`,
+      );
     }
     if (!zoneNamesAreStable(region)) {
       throw new BlueprintInputError(

@@ -1,6 +1,6 @@
 import validateNpmName from "validate-npm-package-name";
 import { BlueprintInputError } from "../../blueprints/lib/errors";
-import { checkZones } from "../../blueprints/lib/network";
+import { checkZones, type ZoneRules } from "../../blueprints/lib/network";
 import { regionInfo, zoneIdPrefix } from "../../blueprints/lib/partitions";
 import { checkBucketName, checkStateKey } from "../../blueprints/lib/rules";
 import { checkCidr, checkDistinct, checkResourceId, checkRoleArn, checkTags, clip } from "../../blueprints/lib/validate";
@@ -56,6 +56,11 @@ export interface VpcQuestionOptions {
   readonly existing: boolean;
   /** Default zones as zone IDs (`euw1-az1`, the same zone in every account) rather than names. */
   readonly zoneIds: boolean;
+  /**
+   * A blueprint version's own zone rules (default zones and the check), e.g.
+   * `STABLE_ZONE_RULES`; replaces `zoneIds`. @default names or IDs of the region's shape
+   */
+  readonly zoneRules?: ZoneRules;
 }
 
 /** The VPC: new (CIDR and zones) or existing (ID, CIDR, subnets by zone). */
@@ -79,7 +84,11 @@ export function vpcQuestions(options: VpcQuestionOptions): Question[] {
       prompt: "input",
       when: (known) => !existing(known),
       defaultValue: (known): readonly string[] =>
-        options.zoneIds ? [1, 2].map((n) => `${zoneIdPrefix(regionOf(known))}-az${n}`) : [`${regionOf(known)}a`, `${regionOf(known)}b`],
+        options.zoneRules
+          ? options.zoneRules.defaults(regionOf(known))
+          : options.zoneIds
+            ? [1, 2].map((n) => `${zoneIdPrefix(regionOf(known))}-az${n}`)
+            : [`${regionOf(known)}a`, `${regionOf(known)}b`],
       check: (value, known) => {
         const zones = toList(value, "availabilityZones");
         if (zones.length < 2 || zones.length > 3) {
@@ -88,7 +97,8 @@ export function vpcQuestions(options: VpcQuestionOptions): Question[] {
             `lists ${zones.length}; expected 2 or 3 zones, e.g. ${regionOf(known)}a,${regionOf(known)}b`,
           );
         }
-        checkZones(zones, regionOf(known), "availabilityZones", true);
+        if (options.zoneRules) options.zoneRules.check(zones, regionOf(known), "availabilityZones");
+        else checkZones(zones, regionOf(known), "availabilityZones", true);
         return zones;
       },
     }),

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type Advisory, advisoriesFor, formatAdvisory } from "../advisories";
 import { sha256 } from "../provenance";
 import { latestVersion } from "../registry";
 import { loadProject, onDisk } from "./project";
@@ -20,11 +21,20 @@ export interface CheckReport {
   readonly staleSynth: readonly { readonly stack: string; readonly problem: string }[];
   /** How the committed synthesized output was compared, or why it was not. */
   readonly synth: string;
+  /** Known defects of the project's blueprint version (`generator/advisories.ts`), fixed in a newer one. */
+  readonly advisories: readonly Advisory[];
 }
 
-/** Drift or an outdated blueprint: what `check` exits 1 for. */
+/**
+ * Drift, an outdated blueprint or an advisory: what `check` exits 1 for. An
+ * advisory alone fails it too (like `npm audit`): it is a defect the project
+ * deploys, and CI should say so until the project upgrades.
+ */
 export function hasFindings(report: CheckReport): boolean {
-  return report.modified.length + report.deleted.length + report.staleSynth.length > 0 || report.newerBlueprint !== null;
+  return (
+    report.modified.length + report.deleted.length + report.staleSynth.length + report.advisories.length > 0 ||
+    report.newerBlueprint !== null
+  );
 }
 
 /**
@@ -54,6 +64,7 @@ export function checkProject(dir: string): CheckReport {
     newerBlueprint: newer,
     staleSynth,
     synth,
+    advisories: advisoriesFor(project.entry.manifest.name, project.entry.manifest.version),
   };
 }
 
@@ -105,10 +116,14 @@ export function formatCheck(report: CheckReport): string {
   if (report.newerBlueprint)
     lines.push(`  outdated  ${report.blueprint} → ${report.newerBlueprint} is available: create-privatelink upgrade`);
   for (const s of report.staleSynth) lines.push(`  stale     cdktf.out/stacks/${s.stack}: ${s.problem}`);
+  const version = Number(report.blueprint.split("@")[1]);
+  for (const advisory of report.advisories) lines.push(`  advisory  ${formatAdvisory(advisory, version)}`);
   lines.push(`  synth     ${report.synth}`);
   lines.push(
     hasFindings(report)
-      ? "Drift or a newer blueprint: see above."
+      ? report.advisories.length > 0
+        ? `Drift, a newer blueprint or ${report.advisories.length} known defect(s) of ${report.blueprint}: see above; create-privatelink upgrade fixes the defects.`
+        : "Drift or a newer blueprint: see above."
       : "Clean: the project matches what was generated, and its blueprint is the newest.",
   );
   return lines.join("\n");

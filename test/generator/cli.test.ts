@@ -27,7 +27,10 @@ describe("create-privatelink CLI", () => {
     const { code, stdout } = runCli(["blueprints"]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^service-endpoints@1\s+Interface and gateway VPC endpoints/m);
-    expect(stdout).toMatch(/^service-endpoints@2\s+Interface and gateway VPC endpoints.*read-only policy templates.*\(latest\)$/m);
+    expect(stdout).toMatch(
+      /^service-endpoints@2\s+Interface and gateway VPC endpoints.*read-only policy templates and organization scoping$/m,
+    );
+    expect(stdout).toMatch(/^service-endpoints@3\s+Interface and gateway VPC endpoints with data-perimeter policies.*\(latest\)$/m);
     expect(stdout).toMatch(/^endpoint-service@1\s+Offer a service over PrivateLink/m);
     expect(stdout).toMatch(/^endpoint-consumer@1\s+Connect consumer accounts/m);
   });
@@ -53,7 +56,7 @@ describe("create-privatelink CLI", () => {
         "README.md",
         ".gitignore",
         "test/main.test.ts",
-        "blueprints/service-endpoints/v2/stack.ts",
+        "blueprints/service-endpoints/v3/stack.ts",
       ]),
     );
     for (const content of Object.values(treeA)) expect(content).not.toMatch(/\r/);
@@ -76,7 +79,7 @@ describe("create-privatelink CLI", () => {
     const provenance = JSON.parse(readFileSync(join(dir, ".privatelink.json"), "utf8"));
     expect(provenance).toMatchObject({
       generator: "create-privatelink@0.1.0",
-      blueprint: "service-endpoints@2",
+      blueprint: "service-endpoints@3",
       region: "eu-west-1",
       services: ["ssm", "kms"],
       projectName: "proj",
@@ -149,7 +152,7 @@ describe("create-privatelink CLI", () => {
 
   test("the closing summary lists the next commands and a cost estimate with its assumptions", () => {
     const dir = join(tmp("summary"), "proj");
-    const { stdout } = runCli([dir, "--yes", "--services", "ssm,kms,logs", "--availability-zones", "us-east-1a,us-east-1b,us-east-1c"]);
+    const { stdout } = runCli([dir, "--yes", "--services", "ssm,kms,logs", "--availability-zones", "use1-az1,use1-az2,use1-az4"]);
     expect(stdout).toMatch(/Wrote \d+ of \d+ files/);
     expect(stdout).toMatch(/npm install\n\s+npx cdktf synth\n\s+npm test\n\s+npx cdktf deploy proj/);
     expect(stdout).toMatch(/3 x 3 AZ x 730 h x USD 0.01 = about USD 65.70 per month/);

@@ -76,7 +76,7 @@ describe("the filesystem and the command line, at their edges", () => {
       ["{", /`\.privatelink\.json`: is not valid JSON/, both],
       [original.replace('"region": "us-east-1"', '"region": 5'), /`region`: expected a string, got the number 5/, ["upgrade"]], // check compares hashes, not answers
       [
-        original.replace('"blueprint": "service-endpoints@2"', '"blueprint": "nope@1"'),
+        original.replace('"blueprint": "service-endpoints@3"', '"blueprint": "nope@1"'),
         /`\.privatelink\.json: blueprint`: "nope" is not a blueprint/,
         both,
       ],
@@ -110,7 +110,7 @@ describe("the filesystem and the command line, at their edges", () => {
     runCli([dir, "--yes", "--blueprint", "service-endpoints@1"]);
     const answers = join(dir, "..", "a.json");
     writeFileSync(answers, JSON.stringify({ organizationId: "o-a1b2c3d4e5", readOnlyServices: [] }));
-    const result = runCli(["upgrade", dir, "--answers", answers, "--allow-dirty"]);
+    const result = runCli(["upgrade", dir, "--to", "service-endpoints@2", "--answers", answers, "--allow-dirty"]);
     expect(result.code).toBe(0);
     expect(JSON.parse(require("node:fs").readFileSync(join(dir, ".privatelink.json"), "utf8")).organizationId).toBe("o-a1b2c3d4e5");
   });

@@ -33,24 +33,26 @@ function freshV2(): Record<string, string> {
 const edit = (dir: string, path: string, change: (text: string) => string) =>
   writeFileSync(join(dir, path), change(readFileSync(join(dir, path), "utf8")));
 const read = (dir: string, path: string) => readFileSync(join(dir, path), "utf8");
-const upgrade = (dir: string, ...args: string[]) => runCli(["upgrade", dir, "--yes", ...args]);
+/** v1 → v2 (the upgrade mechanics); v2 → v3, the latest, has its own tests in upgrade-v3.test.ts. */
+const upgrade = (dir: string, ...args: string[]) => runCli(["upgrade", dir, "--yes", "--to", "service-endpoints@2", ...args]);
 
 describe("upgrade service-endpoints v1 → v2, a three-way merge that keeps every line the user wrote", () => {
-  test("GIVEN an untouched project THEN it becomes exactly a fresh v2 project, and check is clean", () => {
+  test("GIVEN an untouched project THEN it becomes exactly a fresh v2 project, and check finds no drift (only the newer v3)", () => {
     const dir = v1Project("untouched");
     const before = runCli(["check", dir]);
     expect(before.code).toBe(1);
-    expect(before.stdout).toMatch(/outdated\s+service-endpoints@1 → service-endpoints@2 is available/);
+    expect(before.stdout).toMatch(/outdated\s+service-endpoints@1 → service-endpoints@3 is available/);
     const result = upgrade(dir);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Upgraded .* from service-endpoints@1 to service-endpoints@2/);
     const tree = snapshotTree(dir);
     delete tree[".git"];
     expect(Object.fromEntries(Object.entries(tree).filter(([p]) => !p.startsWith(".git/")))).toEqual(freshV2());
-    expect(runCli(["check", dir])).toMatchObject({
-      code: 0,
-      stdout: expect.stringMatching(/Clean: the project matches what was generated/),
-    });
+    // No drift; still exit 1: v3 is newer, and fixes v2's advisories.
+    const after = runCli(["check", dir]);
+    expect(after.code).toBe(1);
+    expect(after.stdout).not.toMatch(/modified|deleted|stale /);
+    expect(after.stdout).toMatch(/outdated\s+service-endpoints@2 → service-endpoints@3 is available/);
   });
 
   test("GIVEN an edit in main.ts away from the lines v2 changes THEN both the edit and v2's changes are in the result", () => {
@@ -137,10 +139,12 @@ describe("upgrade service-endpoints v1 → v2, a three-way merge that keeps ever
 
   test("new questions of v2 come from flags (or prompts, or --yes) and are recorded", () => {
     const dir = v1Project("new-questions");
-    const missing = runCli(["upgrade", dir]);
+    const missing = runCli(["upgrade", dir, "--to", "service-endpoints@2"]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/pass --organization-id, --read-only-services/);
-    expect(runCli(["upgrade", dir, "--organization-id", "o-a1b2c3d4e5", "--read-only-services", "s3"]).code).toBe(0);
+    expect(
+      runCli(["upgrade", dir, "--to", "service-endpoints@2", "--organization-id", "o-a1b2c3d4e5", "--read-only-services", "s3"]).code,
+    ).toBe(0);
     expect(JSON.parse(read(dir, ".privatelink.json"))).toMatchObject({
       blueprint: "service-endpoints@2",
       organizationId: "o-a1b2c3d4e5",

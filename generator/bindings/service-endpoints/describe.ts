@@ -49,3 +49,25 @@ export function describeProject(answers: ServiceEndpointsAnswers): ProjectDescri
     },
   };
 }
+
+/** v3: the policies admit more than your principals, and say so. */
+export function describeProjectV3(answers: ServiceEndpointsAnswers): ProjectDescription {
+  const base = describeProject(answers);
+  return {
+    ...base,
+    summary: base.summary.replace(
+      "Every endpoint policy admits only",
+      "Every endpoint policy (endpoint services excepted: they take none) admits",
+    ),
+    notes: [
+      ...base.notes,
+      "Endpoint policies are data perimeters: besides your principals they admit reads of AWS-owned buckets (ECR layers, Amazon Linux repositories, SSM Agent), STS federation into your roles and calls to your private APIs.",
+      ...(answers.trustedResources !== "no"
+        ? ["S3 endpoints reach only buckets of your accounts or organization, and AWS-owned buckets."]
+        : []),
+      ...(answers.services.includes("dynamodb")
+        ? ["DynamoDB's interface endpoint has no private DNS: use its endpoint-specific DNS name (the interface_endpoint_dns output)."]
+        : []),
+    ],
+  };
+}

@@ -1,29 +1,36 @@
+import { STABLE_ZONE_RULES } from "../../../blueprints/lib/stable-zones";
 import { manifest } from "../../../blueprints/service-endpoints/v1/manifest";
 import { manifest as manifestV2 } from "../../../blueprints/service-endpoints/v2/manifest";
-import { backendQuestions, projectName, region, routeTableIds, tags, vpcQuestions } from "../../answers/common-questions";
+import { manifest as manifestV3 } from "../../../blueprints/service-endpoints/v3/manifest";
+import { backendQuestions, projectName, providerRoleArn, region, routeTableIds, tags, vpcQuestions } from "../../answers/common-questions";
 import type { StackSpec } from "../../stack-spec";
 import { defineBlueprint } from "../blueprint";
 import { BASE_PROP_ANSWERS, baseProps, compact, VPC_PROP_ANSWERS, vpcProps } from "../common";
-import { describeProject } from "./describe";
+import { externalId } from "../privatelink-questions";
+import { describeProject, describeProjectV3 } from "./describe";
 import {
   allowedAccounts,
   gatewayServices,
+  onPremisesCidrs,
   organizationId,
   readOnlyServices,
   SERVICE_ENDPOINTS_PROP_ANSWERS,
   type ServiceEndpointsAnswers,
   services,
+  trustedResources,
 } from "./questions";
 
 /**
  * service-endpoints: interface and gateway endpoints in one VPC. Each version
  * lists its questions in the order they are asked; v2 adds organization
- * scoping and read-only policy templates.
+ * scoping and read-only policy templates; v3 data-perimeter policies, zone
+ * IDs, on-premises networks and a deploy role.
  */
 
 const vpc = vpcQuestions({ existing: true, zoneIds: false });
+const vpcV3 = vpcQuestions({ existing: true, zoneIds: true, zoneRules: STABLE_ZONE_RULES });
 
-function stacksOf(version: 1 | 2) {
+function stacksOf(version: 1 | 2 | 3) {
   return (answers: ServiceEndpointsAnswers): StackSpec[] => [
     {
       id: answers.projectName,
@@ -37,6 +44,15 @@ function stacksOf(version: 1 | 2) {
         gatewayServices: answers.gatewayServices,
         allowedAccounts: answers.allowedAccounts,
         ...(version >= 2 ? { organizationId: answers.organizationId, readOnlyServices: answers.readOnlyServices } : {}),
+        ...(version >= 3
+          ? {
+              trustedResources: answers.trustedResources !== "no",
+              onPremisesCidrs: answers.onPremisesCidrs,
+              assumeRole: answers.providerRoleArn
+                ? compact({ roleArn: answers.providerRoleArn, externalId: answers.externalId })
+                : undefined,
+            }
+          : {}),
       }),
     },
   ];
@@ -76,4 +92,31 @@ export const serviceEndpointsV2 = defineBlueprint<ServiceEndpointsAnswers>({
   propAnswers,
   stacks: stacksOf(2),
   describe: describeProject,
+});
+
+/** service-endpoints v3: data-perimeter policies, zone IDs, on-premises networks and a deploy role. */
+export const serviceEndpointsV3 = defineBlueprint<ServiceEndpointsAnswers>({
+  manifest: manifestV3,
+  dirs: ["blueprints/service-endpoints/v3"],
+  load: () => require("../../../blueprints/service-endpoints/v3"),
+  questions: [
+    projectName,
+    region,
+    ...vpcV3,
+    routeTableIds,
+    services,
+    gatewayServices,
+    allowedAccounts,
+    organizationId,
+    readOnlyServices,
+    trustedResources,
+    onPremisesCidrs,
+    providerRoleArn,
+    externalId,
+    ...backendQuestions,
+    tags,
+  ],
+  propAnswers: { ...propAnswers, trustedResources: "trustedResources", onPremisesCidrs: "onPremisesCidrs" },
+  stacks: stacksOf(3),
+  describe: describeProjectV3,
 });

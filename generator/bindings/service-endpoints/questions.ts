@@ -2,9 +2,9 @@ import { BlueprintInputError } from "../../../blueprints/lib/errors";
 import { checkOrganizationId, checkReadOnlyServices } from "../../../blueprints/lib/rules";
 import { resolveService, serviceName } from "../../../blueprints/lib/service-names";
 import { gatewayServiceKeys } from "../../../blueprints/lib/services";
-import { checkAccountIds, checkDistinct } from "../../../blueprints/lib/validate";
+import { checkAccountIds, checkCidr, checkDistinct } from "../../../blueprints/lib/validate";
 import { READ_ONLY_SERVICES } from "../../../blueprints/service-endpoints/v2/policy-templates";
-import { toList, toText } from "../../answers/parse";
+import { toChoice, toList, toText } from "../../answers/parse";
 import { type Known, q, regionOf } from "../../answers/question";
 import type { CommonAnswers, VpcAnswers } from "../../answers/types";
 
@@ -20,6 +20,14 @@ export interface ServiceEndpointsAnswers extends CommonAnswers, VpcAnswers {
   readonly organizationId?: string | null;
   /** Services whose endpoints allow only read actions (v2+). */
   readonly readOnlyServices?: readonly string[];
+  /** Trusted-resources perimeter on the S3 endpoints (v3+). */
+  readonly trustedResources?: "yes" | "no";
+  /** On-premises networks admitted to the interface endpoints (v3+). */
+  readonly onPremisesCidrs?: readonly string[];
+  /** Role the AWS provider assumes (v3+). */
+  readonly providerRoleArn?: string | null;
+  /** External ID of that role (v3+). */
+  readonly externalId?: string | null;
 }
 
 const chosenServices = (known: Known) => [...((known.services as string[]) ?? []), ...((known.gatewayServices as string[]) ?? [])];
@@ -101,6 +109,34 @@ export const readOnlyServices = q({
   choices: (known) => READ_ONLY_SERVICES.filter((key) => chosenServices(known).includes(key)).map((key) => ({ value: key, name: key })),
 });
 
+export const trustedResources = q({
+  key: "trustedResources",
+  flag: "--trusted-resources",
+  valueName: "yes|no",
+  message: "S3 endpoints reach only buckets of your accounts or organization (AWS-owned buckets still pass)",
+  prompt: "select",
+  defaultValue: () => "yes" as "yes" | "no",
+  check: (value) => (typeof value === "boolean" ? (value ? "yes" : "no") : toChoice(value, "trustedResources", ["yes", "no"] as const)),
+  choices: () => [
+    { value: "yes", name: "Yes: data cannot be copied to someone else's bucket through the endpoint" },
+    { value: "no", name: "No: your principals may reach any bucket" },
+  ],
+});
+
+export const onPremisesCidrs = q({
+  key: "onPremisesCidrs",
+  flag: "--on-premises-cidrs",
+  valueName: "cidr,...",
+  message: "On-premises networks (VPN, Direct Connect) admitted to the interface endpoints besides the VPC (empty: none)",
+  prompt: "input",
+  defaultValue: (): readonly string[] => [],
+  check: (value) => {
+    const cidrs = toList(value, "onPremisesCidrs").map((cidr, i) => checkCidr(cidr, `onPremisesCidrs[${i}]`, 8, 32));
+    checkDistinct(cidrs, "onPremisesCidrs");
+    return cidrs;
+  },
+});
+
 /** The props of a service-endpoints stack, by the answer that sets them. */
 export const SERVICE_ENDPOINTS_PROP_ANSWERS: Readonly<Record<string, string>> = {
   interfaceServices: "services",
@@ -108,4 +144,6 @@ export const SERVICE_ENDPOINTS_PROP_ANSWERS: Readonly<Record<string, string>> = 
   allowedAccounts: "allowedAccounts",
   organizationId: "organizationId",
   readOnlyServices: "readOnlyServices",
+  trustedResources: "trustedResources",
+  onPremisesCidrs: "onPremisesCidrs",
 };

@@ -53,20 +53,44 @@ export interface NetworkRefs {
   readonly created: boolean;
 }
 
+/**
+ * How a new VPC picks and checks its zones. Released versions use the defaults
+ * (the `a` and `b` names, names or IDs of the region's shape); a newer version
+ * passes its own rules (e.g. `zoneIdRules` in `stable-zones.ts`).
+ */
+export interface ZoneRules {
+  /** The zones of a new VPC when none are given. */
+  readonly defaults: (region: string) => readonly string[];
+  /** Throws a `BlueprintInputError` naming `${field}[i]` for a zone that may not be used. */
+  readonly check: (zones: readonly string[], region: string, field: string) => void;
+}
+
+const NAME_RULES: ZoneRules = {
+  defaults: (region) => [`${region}a`, `${region}b`],
+  check: (zones, region, field) => checkZones(zones, region, field, true),
+};
+
 /** Makes a private VPC, or passes an existing one through after checking its IDs. */
 export function network(
   scope: Construct,
   region: string,
   vpc: NewVpcProps | ExistingVpcProps,
   tags: (name: string) => Record<string, string>,
+  zoneRules: ZoneRules = NAME_RULES,
 ): NetworkRefs {
-  return vpc.kind === "new" ? newVpc(scope, region, vpc, tags) : existingVpc(region, vpc);
+  return vpc.kind === "new" ? newVpc(scope, region, vpc, tags, zoneRules) : existingVpc(region, vpc);
 }
 
-function newVpc(scope: Construct, region: string, props: NewVpcProps, tags: (name: string) => Record<string, string>): NetworkRefs {
+function newVpc(
+  scope: Construct,
+  region: string,
+  props: NewVpcProps,
+  tags: (name: string) => Record<string, string>,
+  zoneRules: ZoneRules,
+): NetworkRefs {
   const cidr = checkCidr(props.cidr ?? "10.0.0.0/16", "vpc.cidr", 16, 24);
-  const zones = [...(props.availabilityZones ?? [`${region}a`, `${region}b`])];
-  checkZones(zones, region, "vpc.availabilityZones", true);
+  const zones = [...(props.availabilityZones ?? zoneRules.defaults(region))];
+  zoneRules.check(zones, region, "vpc.availabilityZones");
   if (zones.length < 2 || zones.length > 3) {
     throw new BlueprintInputError(
       "vpc.availabilityZones",
@@ -115,7 +139,7 @@ function existingVpc(region: string, props: ExistingVpcProps): NetworkRefs {
   return { vpcId, cidr, subnetIds: subnets.map((s) => s.id), routeTableIds, created: false };
 }
 
-const isZoneId = (zone: string) => /^[a-z0-9]+-az\d+$/.test(zone);
+export const isZoneId = (zone: string) => /^[a-z0-9]+-az\d+$/.test(zone);
 
 export function checkZones(zones: readonly string[], region: string, field: string, idsAllowed = false): void {
   const seen = new Map<string, number>();

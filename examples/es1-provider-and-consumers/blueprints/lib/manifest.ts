@@ -7,6 +7,8 @@ export type InputName =
   | "allowedAccounts"
   | "organizationId"
   | "readOnlyServices"
+  | "trustedResources"
+  | "onPremisesCidrs"
   | "consumerAccounts"
   | "providerRoleArn"
   | "consumerRoleName"

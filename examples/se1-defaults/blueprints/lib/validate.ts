@@ -84,7 +84,8 @@ export function checkRoleName(value: unknown, field: string): string {
 export function checkCidr(value: unknown, field: string, min = 16, max = 28): string {
   if (typeof value !== "string")
     throw new BlueprintInputError(field, `expected an IPv4 CIDR block such as 10.0.0.0/16, got ${describe(value)}`);
-  const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(value);
+  // No leading zeros: 010.0.0.0 reads as octal to some tools, and Terraform's cidrsubnet refuses it.
+  const match = /^(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\/(0|[1-9]\d?)$/.exec(value);
   const octets = match ? match.slice(1, 5).map(Number) : [];
   const prefix = match ? Number(match[5]) : -1;
   if (!match || octets.some((o) => o > 255) || prefix > 32) {
@@ -149,6 +150,8 @@ export function checkTags(tags: Readonly<Record<string, unknown>>, field: string
   for (const [key, value] of entries) {
     const at = `${field}.${clip(key, 40)}`;
     if (key.length < 1 || key.length > 128) throw new BlueprintInputError(at, "tag keys must be 1 to 128 characters");
+    if (key === "__proto__")
+      throw new BlueprintInputError(at, "is reserved in JavaScript objects, so it cannot be written as a tag; choose another key");
     if (/^aws:/i.test(key)) throw new BlueprintInputError(at, "tag keys starting with `aws:` are reserved by AWS; choose another key");
     if (typeof value !== "string") throw new BlueprintInputError(at, `expected a string tag value, got ${describe(value)}`);
     if (value.length > 256) throw new BlueprintInputError(at, "tag values must be at most 256 characters");

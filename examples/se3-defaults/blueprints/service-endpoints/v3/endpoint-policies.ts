@@ -1,0 +1,35 @@
+import { supportsEndpointPolicy } from "../../lib/facts/policy-support";
+import { endpointPolicy, perimeterKind } from "../../lib/perimeter";
+import { type PrincipalScope, policyJson } from "../../lib/policies";
+import type { ResolvedService } from "../../lib/service-names";
+import { READ_ONLY_ACTIONS } from "./policy-templates";
+
+/** What decides the endpoint policies of one stack. */
+export interface PolicyContext {
+  readonly region: string;
+  readonly principals: PrincipalScope;
+  /** Catalog keys whose endpoints allow only the read-only template's actions. */
+  readonly readOnly: ReadonlySet<string>;
+  /** Trusted-resources perimeter on the S3 endpoints. */
+  readonly trustedResources: boolean;
+}
+
+/**
+ * The data-perimeter policy of an endpoint to `service`, as JSON; undefined
+ * when the endpoint must carry none: endpoints to endpoint services
+ * (`…vpce-svc-…`) accept only full access, and so do services whose guide says
+ * endpoint policies are not supported (`supportsEndpointPolicy`).
+ */
+export function endpointPolicyFor(service: ResolvedService, ctx: PolicyContext): string | undefined {
+  if (!supportsEndpointPolicy(service.key)) return undefined;
+  const kind = perimeterKind(service.custom ? service.serviceName : service.key);
+  return policyJson(
+    endpointPolicy({
+      service: service.custom ? service.serviceName : service.key,
+      region: ctx.region,
+      principals: ctx.principals,
+      actions: ctx.readOnly.has(service.key) ? READ_ONLY_ACTIONS[service.key] : undefined,
+      trustedResources: ctx.trustedResources && kind === "s3",
+    }),
+  );
+}

@@ -1,0 +1,102 @@
+import { BlueprintInputError } from "../blueprints/lib/errors";
+
+/**
+ * Known defects of released blueprint versions, like `npm audit`'s advisories:
+ * a released version never changes (its output is frozen), so a defect is
+ * fixed in a newer version and reported here for projects still on the old
+ * one. `check` lists them; `upgrade` is the fix.
+ */
+export interface Advisory {
+  /** Stable ID, `PL-<year>-<nnn>`. */
+  readonly id: string;
+  readonly blueprint: string;
+  /** Released versions that have the defect. */
+  readonly versions: readonly number[];
+  /** What goes wrong, in one line a user recognizes. */
+  readonly summary: string;
+  /** The first version without it. */
+  readonly fixedIn: number;
+}
+
+const SE = "service-endpoints";
+
+export const ADVISORIES: readonly Advisory[] = [
+  {
+    id: "PL-2026-001",
+    blueprint: SE,
+    versions: [1, 2],
+    summary:
+      "the S3 endpoint policy blocks ECR image layer downloads, Amazon Linux repositories and SSM Agent buckets (AWS-owned buckets), and AWS services acting for you",
+    fixedIn: 3,
+  },
+  {
+    id: "PL-2026-002",
+    blueprint: SE,
+    versions: [1, 2],
+    summary: "the STS endpoint policy blocks web-identity and SAML federation into your roles (IRSA, CI OIDC, SAML sign-in)",
+    fixedIn: 3,
+  },
+  {
+    id: "PL-2026-003",
+    blueprint: SE,
+    versions: [1, 2],
+    summary:
+      "the execute-api endpoint policy blocks unsigned calls to your private APIs, and lets your principals call other accounts' APIs",
+    fixedIn: 3,
+  },
+  {
+    id: "PL-2026-004",
+    blueprint: SE,
+    versions: [1, 2],
+    summary: "an endpoint to an endpoint service (vpce-svc-…) gets an endpoint policy, which AWS refuses at apply",
+    fixedIn: 3,
+  },
+  {
+    id: "PL-2026-005",
+    blueprint: SE,
+    versions: [1, 2],
+    summary:
+      "the default zones are names (<region>a, <region>b): they may not exist for newer accounts (us-west-1) and mean different zones in each account where names are mapped per account",
+    fixedIn: 3,
+  },
+  {
+    id: "PL-2026-006",
+    blueprint: SE,
+    versions: [1, 2],
+    summary: "the DynamoDB interface endpoint asks for private DNS, which DynamoDB's interface endpoints do not offer",
+    fixedIn: 3,
+  },
+  {
+    id: "PL-2026-007",
+    blueprint: SE,
+    versions: [1, 2],
+    summary:
+      "in China, some interface endpoint service names are wrong in one of the two regions (Polly, WorkSpaces, Account Management in cn-northwest-1; IoT SiteWise in cn-north-1)",
+    fixedIn: 3,
+  },
+];
+
+/** The advisories of `blueprint@version`, in ID order. */
+export function advisoriesFor(blueprint: string, version: number, table: readonly Advisory[] = ADVISORIES): Advisory[] {
+  return table.filter((a) => a.blueprint === blueprint && a.versions.includes(version)).sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** `service-endpoints@2: <summary>; fixed in @3`, as `check` prints it. */
+export function formatAdvisory(advisory: Advisory, version: number): string {
+  return `${advisory.id} ${advisory.blueprint}@${version}: ${advisory.summary}; fixed in @${advisory.fixedIn}`;
+}
+
+/** A table whose entries do not hold together is a bug in this file, not a user error; tests call this. */
+export function checkAdvisories(table: readonly Advisory[], versionsOf: (blueprint: string) => readonly number[]): void {
+  const ids = new Set<string>();
+  for (const a of table) {
+    const field = `ADVISORIES[${a.id}]`;
+    if (!/^PL-\d{4}-\d{3}$/.test(a.id) || ids.has(a.id)) throw new BlueprintInputError(field, "expected a unique ID PL-<year>-<nnn>");
+    ids.add(a.id);
+    const released = versionsOf(a.blueprint);
+    if (!released.includes(a.fixedIn)) throw new BlueprintInputError(`${field}.fixedIn`, `@${a.fixedIn} is not a released version`);
+    if (a.versions.length === 0 || a.versions.some((v) => !released.includes(v) || v >= a.fixedIn)) {
+      throw new BlueprintInputError(`${field}.versions`, `expected released versions older than @${a.fixedIn}`);
+    }
+  }
+}

@@ -1,0 +1,94 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ADVISORIES, advisoriesFor, checkAdvisories } from "../../generator/advisories";
+import { BLUEPRINTS } from "../../generator/registry";
+import { runCli, tmp } from "../support/cli";
+
+const git = (dir: string, ...args: string[]) =>
+  spawnSync("git", ["-c", "user.email=dev@example.com", "-c", "user.name=dev", ...args], { cwd: dir, encoding: "utf8" });
+
+/** A committed project of `blueprint`, as a user would have it. */
+function project(label: string, blueprint: string, ...flags: string[]): string {
+  const dir = join(tmp(label), "proj");
+  const result = runCli([dir, "--yes", "--blueprint", blueprint, "--region", "eu-west-1", ...flags]);
+  if (result.code !== 0) throw new Error(result.stderr);
+  git(dir, "init", "-q");
+  git(dir, "add", "-A");
+  git(dir, "commit", "-qm", "generated");
+  return dir;
+}
+
+describe("advisories: known defects of released versions, reported by check like npm audit", () => {
+  test("the table holds together: unique IDs, released versions older than the fix", () => {
+    const versionsOf = (name: string) => BLUEPRINTS.filter((b) => b.manifest.name === name).map((b) => b.manifest.version);
+    expect(() => checkAdvisories(ADVISORIES, versionsOf)).not.toThrow();
+    expect(advisoriesFor("service-endpoints", 3)).toEqual([]);
+  });
+
+  test.each([["service-endpoints@1"], ["service-endpoints@2"]])(
+    "GIVEN an untouched %s project THEN check lists its advisories with the fixing version and exits 1",
+    (blueprint) => {
+      const dir = project("advisories", blueprint);
+      const text = runCli(["check", dir]);
+      expect(text.code).toBe(1);
+      expect(text.stdout).toContain(
+        `advisory  PL-2026-001 ${blueprint}: the S3 endpoint policy blocks ECR image layer downloads, Amazon Linux repositories and SSM Agent buckets`,
+      );
+      expect(text.stdout).toMatch(/PL-2026-002 .*: the STS endpoint policy blocks web-identity and SAML federation.*; fixed in @3/);
+      expect(text.stdout).toMatch(
+        /7 known defect\(s\) of service-endpoints@\d: see above; create-privatelink upgrade fixes the defects\.\n$/,
+      );
+      const json = runCli(["check", dir, "--json"]);
+      expect(json.code).toBe(1);
+      expect(JSON.parse(json.stdout)).toMatchObject({
+        modified: [],
+        newerBlueprint: "service-endpoints@3",
+        advisories: expect.arrayContaining([expect.objectContaining({ id: "PL-2026-005", fixedIn: 3, versions: [1, 2] })]),
+      });
+    },
+  );
+
+  test("GIVEN a v3 project THEN check has no advisory and is clean", () => {
+    const dir = project("v3-clean", "service-endpoints@3");
+    expect(runCli(["check", dir])).toMatchObject({ code: 0, stdout: expect.not.stringContaining("advisory") });
+  });
+});
+
+describe("upgrade service-endpoints v2 → v3 with an edit in main.ts", () => {
+  test("GIVEN zone names recorded in eu-west-1 THEN upgrade asks for zone IDs; with them, the edit and v3 are both in the result and the advisories are gone", () => {
+    const dir = project("v2-to-v3", "service-endpoints@2");
+    const main = join(dir, "main.ts");
+    writeFileSync(
+      main,
+      readFileSync(main, "utf8")
+        .replace(
+          'interfaceServices: ["ssm", "ssmmessages", "ec2messages"],',
+          'interfaceServices: ["ssm", "ssmmessages", "ec2messages", "kms"], // kms for SOPS',
+        )
+        .concat("// deployed by the platform team\n"),
+    );
+    git(dir, "commit", "-qam", "kms");
+
+    const refused = runCli(["upgrade", dir, "--yes"]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(
+      /`availabilityZones\[0\]`: "eu-west-1a" is a zone name, .*use zone IDs instead.*recorded in \.privatelink\.json/,
+    );
+
+    const result = runCli(["upgrade", dir, "--yes", "--availability-zones", "euw1-az1,euw1-az2"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/from service-endpoints@2 to service-endpoints@3/);
+    expect(result.stdout).toMatch(/merged\s+main\.ts/);
+    const merged = readFileSync(main, "utf8");
+    expect(merged).toContain('interfaceServices: ["ssm", "ssmmessages", "ec2messages", "kms"], // kms for SOPS');
+    expect(merged).toContain("// deployed by the platform team");
+    expect(merged).toContain('from "./blueprints/service-endpoints/v3"');
+    expect(merged).toContain('availabilityZones: ["euw1-az1", "euw1-az2"]');
+    expect(merged).not.toMatch(/<<<<<<<|>>>>>>>/);
+
+    const check = runCli(["check", dir]);
+    expect(check.stdout).toMatch(/modified\s+main\.ts/);
+    expect(check.stdout).not.toMatch(/advisory|outdated/);
+  });
+});

@@ -1,9 +1,10 @@
-import { checkbox, input, Separator, select } from "@inquirer/prompts";
+import { checkbox, input, select } from "@inquirer/prompts";
 import { isInputError } from "../blueprints/lib/errors";
 import { knownRegions } from "../blueprints/lib/partitions";
-import { SERVICES } from "../blueprints/lib/services";
 import type { Choice, Known, Question } from "./answers/question";
 import type { Asker } from "./answers/resolve";
+import { pickerItems, zonesOf } from "./prompts/service-catalog";
+import { servicePicker } from "./prompts/service-picker";
 import { BLUEPRINTS } from "./registry";
 
 /** A default as the text an input prompt offers. */
@@ -70,39 +71,33 @@ export const askInTerminal: Asker = async (question, known, suggested) => {
   }
 };
 
-/** Interface services: a grouped checkbox of the catalog, then any custom full service names. */
+/** Text of a comma-separated list, trimmed, empty items dropped. */
+const splitList = (text: string) =>
+  text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/**
+ * Interface services: the catalog in its groups, filtered as it is typed, with
+ * the monthly cost of the selection; then any custom full service names.
+ */
 async function askServices(question: Question, known: Known, suggested: unknown): Promise<string[]> {
-  const chosen = new Set(Array.isArray(suggested) ? suggested : []);
-  const groups = [...new Set(SERVICES.map((s) => s.group))];
-  const choices = groups.flatMap((group) => [
-    new Separator(`── ${group}`),
-    ...SERVICES.filter((s) => s.group === group && s.types.includes("Interface")).map((s) => ({
-      value: s.key,
-      name: `${s.key.padEnd(26)} ${s.title}`,
-      checked: chosen.has(s.key),
-    })),
-  ]);
-  const picked = await checkbox({ message: `${question.message} (space to select, enter to confirm)`, choices, pageSize: 15, loop: false });
+  const validate = validator(question, known);
+  const items = pickerItems();
+  const suggestedList: string[] = Array.isArray(suggested) ? suggested.map(String) : [];
+  const inCatalog = new Set(items.map((i) => i.key));
+  const picked = await servicePicker({
+    message: question.message,
+    items,
+    selected: suggestedList.filter((s) => inCatalog.has(s)),
+    zones: zonesOf(known),
+    validate,
+  });
   const custom = await input({
     message: "Custom service names, comma-separated (e.g. com.amazonaws.vpce.<region>.vpce-svc-…), empty for none",
-    default: "",
-    validate: (text) =>
-      validator(
-        question,
-        known,
-      )([
-        ...picked,
-        ...text
-          .split(",")
-          .map((s) => s.trim())
-          .filter(Boolean),
-      ]),
+    default: suggestedList.filter((s) => !inCatalog.has(s)).join(","),
+    validate: (text) => validate([...picked, ...splitList(text)]),
   });
-  return [
-    ...picked,
-    ...custom
-      .split(",")
-      .map((s) => s.trim())
-      .filter(Boolean),
-  ];
+  return [...picked, ...splitList(custom)];
 }

@@ -54,6 +54,48 @@ describe("interactive flow in a real pseudo-terminal", () => {
     expect(readFileSync(join(parent, "my-endpoints", "main.ts"), "utf8")).toContain('cidr: "10.9.0.0/16"');
   }, 120000);
 
+  test("GIVEN the service picker THEN typing filters the grouped list, space toggles through filters, the cost line follows, enter confirms", async () => {
+    const parent = tmp("tty-picker");
+    terminal = new Terminal(`node ${CLI} picked`, parent);
+    await terminal.answer(/Blueprint/, KEY.enter);
+    await terminal.answer(/Project name/, KEY.enter);
+    await terminal.answer(/AWS region/, KEY.enter);
+    await terminal.answer(/VPC\b/, KEY.enter);
+    await terminal.answer(/VPC IPv4 CIDR/, KEY.enter);
+    await terminal.answer(/Availability zones/, ...chars("us-east-1a,us-east-1b,us-east-1c"), KEY.enter);
+    // the three default services, in the three zones answered before
+    await terminal.waitFor(/3 selected: 3 x 3 AZ x 730 h x USD 0\.01 = about USD 65\.70 per month/);
+
+    await terminal.type(...chars("ecr"));
+    await terminal.waitFor(/Interface endpoints \(PrivateLink\) ecr/);
+    const narrowed = await terminal.waitFor(/enter confirm/);
+    expect(narrowed).toMatch(/── Containers & compute .*ecr\.api .*ecr\.dkr /);
+    expect(narrowed).toContain("secretsmanager"); // the filter matches anywhere in key, title or group
+    expect(narrowed).not.toMatch(/ssmmessages|kms|Systems Manager/);
+    await terminal.type(KEY.down, KEY.space);
+    await terminal.waitFor(/4 selected: 4 x 3 AZ .* = about USD 87\.60 per month/);
+
+    await terminal.type(...Array(3).fill(KEY.backspace), ...chars("bedrock-r"), KEY.space);
+    await terminal.waitFor(/5 selected: 5 x 3 AZ .* = about USD 109\.50 per month/);
+    // a default service, found by its title, toggled off
+    await terminal.type(...Array(9).fill(KEY.backspace), ...chars("Session"));
+    await terminal.waitFor(/Interface endpoints \(PrivateLink\) Session/);
+    expect(await terminal.waitFor(/enter confirm/)).toMatch(/◉ ssmmessages +Systems Manager Session Manager messages/);
+    await terminal.type(KEY.space);
+    await terminal.waitFor(/4 selected: 4 x 3 AZ .* = about USD 87\.60 per month/);
+    await terminal.type(KEY.enter);
+
+    await terminal.waitFor(/Interface endpoints \(PrivateLink\) ssm, ec2messages, ecr\.dkr, bedrock-runtime/);
+    await terminal.answer(/Custom service names/, KEY.enter);
+    for (const question of [/Gateway endpoints/, /Accounts whose principals/, /AWS Organization/, /read actions/, /state backend/, /Tags/])
+      await terminal.answer(question, KEY.enter);
+    await terminal.waitFor(/Wrote \d+ of \d+ files to picked/);
+    expect(await terminal.exited).toBe(0);
+    const provenance = JSON.parse(readFileSync(join(parent, "picked", ".privatelink.json"), "utf8"));
+    expect(provenance.services).toEqual(["ssm", "ec2messages", "ecr.dkr", "bedrock-runtime"]);
+    expect(provenance.availabilityZones).toEqual(["us-east-1a", "us-east-1b", "us-east-1c"]);
+  }, 120000);
+
   test("GIVEN the endpoint-service blueprint THEN consumer accounts and the provider role are asked, and validated as typed", async () => {
     const parent = tmp("tty-es");
     terminal = new Terminal(`node ${CLI} link`, parent);

@@ -31,15 +31,18 @@ export class Terminal {
     return this.raw.replace(ANSI, "").replace(/\s+/g, " ");
   }
 
-  /** Waits until the output after the last match shows `pattern`. */
-  async waitFor(pattern: RegExp, timeoutMs = 20000): Promise<void> {
+  /**
+   * Waits until the output after the last match shows `pattern`; returns that
+   * output up to the end of the match (what was drawn in between).
+   */
+  async waitFor(pattern: RegExp, timeoutMs = 20000): Promise<string> {
     const start = Date.now();
     for (;;) {
       const rest = this.screen.slice(this.seen);
       const match = pattern.exec(rest);
       if (match) {
         this.seen += match.index + match[0].length;
-        return;
+        return rest.slice(0, match.index + match[0].length);
       }
       if (Date.now() - start > timeoutMs)
         throw new Error(`timed out waiting for ${pattern}; the terminal shows:\n${this.screen.slice(-1500)}`);

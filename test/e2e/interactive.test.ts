@@ -27,16 +27,21 @@ describe("interactive flow in a real pseudo-terminal", () => {
     await terminal.answer(/Accounts whose principals may use the endpoints/, ...chars("011122223333"), KEY.enter);
     await terminal.answer(/AWS Organization whose principals/, KEY.enter);
     await terminal.answer(/Endpoints that allow only read actions/, KEY.space, KEY.enter);
+    await terminal.answer(/S3 endpoints reach only buckets of your accounts/, KEY.enter);
+    await terminal.answer(/On-premises networks/, KEY.enter);
+    await terminal.answer(/Role to assume in the provider account/, KEY.enter);
+    await terminal.answer(/External ID/, KEY.enter);
     await terminal.answer(/Terraform state backend/, KEY.enter);
     await terminal.answer(/Tags on every resource/, ...chars("Team=network"), KEY.enter);
     await terminal.waitFor(/Wrote \d+ of \d+ files to my-endpoints/);
     expect(await terminal.exited).toBe(0);
-    expect(terminal.screen).not.toMatch(/Consumer account IDs|provider account/);
+    expect(terminal.screen).not.toMatch(/Consumer account IDs|Stacks to generate/);
 
     const provenance = JSON.parse(readFileSync(join(parent, "my-endpoints", ".privatelink.json"), "utf8"));
     expect(provenance).toMatchObject({
-      blueprint: "service-endpoints@2",
+      blueprint: "service-endpoints@3",
       projectName: "my-endpoints",
+      trustedResources: true,
       readOnlyServices: ["s3"],
       region: "us-east-1",
       vpcCidr: "10.9.0.0/16",
@@ -62,7 +67,7 @@ describe("interactive flow in a real pseudo-terminal", () => {
     await terminal.answer(/AWS region/, KEY.enter);
     await terminal.answer(/VPC\b/, KEY.enter);
     await terminal.answer(/VPC IPv4 CIDR/, KEY.enter);
-    await terminal.answer(/Availability zones/, ...chars("us-east-1a,us-east-1b,us-east-1c"), KEY.enter);
+    await terminal.answer(/Availability zones/, ...chars("use1-az1,use1-az2,use1-az4"), KEY.enter);
     // the three default services, in the three zones answered before
     await terminal.waitFor(/3 selected: 3 x 3 AZ x 730 h x USD 0\.01 = about USD 65\.70 per month/);
 
@@ -87,13 +92,20 @@ describe("interactive flow in a real pseudo-terminal", () => {
 
     await terminal.waitFor(/Interface endpoints \(PrivateLink\) ssm, ec2messages, ecr\.dkr, bedrock-runtime/);
     await terminal.answer(/Custom service names/, KEY.enter);
-    for (const question of [/Gateway endpoints/, /Accounts whose principals/, /AWS Organization/, /read actions/, /state backend/, /Tags/])
-      await terminal.answer(question, KEY.enter);
+    const rest = [
+      /Gateway endpoints/,
+      /Accounts whose principals/,
+      /AWS Organization/,
+      /read actions/,
+      /S3 endpoints reach only/,
+      /On-premises/,
+    ];
+    for (const question of [...rest, /Role to assume/, /External ID/, /state backend/, /Tags/]) await terminal.answer(question, KEY.enter);
     await terminal.waitFor(/Wrote \d+ of \d+ files to picked/);
     expect(await terminal.exited).toBe(0);
     const provenance = JSON.parse(readFileSync(join(parent, "picked", ".privatelink.json"), "utf8"));
     expect(provenance.services).toEqual(["ssm", "ec2messages", "ecr.dkr", "bedrock-runtime"]);
-    expect(provenance.availabilityZones).toEqual(["us-east-1a", "us-east-1b", "us-east-1c"]);
+    expect(provenance.availabilityZones).toEqual(["use1-az1", "use1-az2", "use1-az4"]);
   }, 120000);
 
   test("GIVEN the endpoint-service blueprint THEN consumer accounts and the provider role are asked, and validated as typed", async () => {

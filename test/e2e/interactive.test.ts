@@ -41,7 +41,7 @@ describe("interactive flow in a real pseudo-terminal", () => {
     expect(provenance).toMatchObject({
       blueprint: "service-endpoints@3",
       projectName: "my-endpoints",
-      trustedResources: true,
+      trustedResources: "yes",
       readOnlyServices: ["s3"],
       region: "us-east-1",
       vpcCidr: "10.9.0.0/16",

@@ -19,6 +19,12 @@ export type InputName =
   | "serviceName"
   | "serviceRegion"
   | "layout"
+  | "hubAccount"
+  | "spokes"
+  | "transitGateway"
+  | "spokeSharing"
+  | "spokeRoleName"
+  | "resolverInbound"
   | "backend"
   | "tags";
 

@@ -1,4 +1,5 @@
 import type { HubSpoke } from "../../blueprints/endpoint-hub/v1";
+import { privateDnsZone } from "../../blueprints/lib/facts/private-dns";
 import { type LintDocument, lint } from "../../blueprints/lib/lint";
 import { resolveService } from "../../blueprints/lib/service-names";
 import { ENDPOINT_HUB_V1 } from "../fixtures/endpoint-hub-v1";
@@ -28,37 +29,43 @@ describe("endpoint-hub v1: snapshots (released output is frozen)", () => {
 
 describe("endpoint-hub v1: intent on every fixture", () => {
   test.each(fixtures)(
-    "%s: every spoke VPC is associated with every service zone, cross-account ones after their authorization",
+    "%s: every spoke VPC is associated with every service zone but those of its own gateway endpoints, cross-account ones after their authorization",
     async (_n, f) => {
       const stacks = await stacksOf(f);
       const answers = await answersOf(f);
-      const zones = Object.keys(resourcesOf(stacks.hub, "aws_route53_zone"));
-      expect(zones).toHaveLength(answers.services.filter((s) => !resolveService(s, answers.region).custom).length);
-      const authorizations = resourcesOf(stacks.hub, "aws_route53_vpc_association_authorization");
+      const zoneOf = new Map(Object.entries(resourcesOf(stacks.hub, "aws_route53_zone")).map(([id, z]) => [z.name, id]));
+      const keys = answers.services.filter((s) => !resolveService(s, answers.region).custom);
+      expect(zoneOf.size).toBe(keys.length);
+      const authorizations = Object.entries(resourcesOf(stacks.hub, "aws_route53_vpc_association_authorization"));
+      const hubAssociations = bodiesOf(stacks.hub, "aws_route53_zone_association");
       for (const spoke of answers.spokes) {
-        const spokeStack = stacks[`spoke-${spoke.vpcId}`];
-        for (const zone of zones) {
-          const zoneId = ref("aws_route53_zone", zone, "zone_id");
-          if (spoke.account === answers.hubAccount) {
-            expect(bodiesOf(stacks.hub, "aws_route53_zone_association")).toContainEqual(
-              expect.objectContaining({ zone_id: zoneId, vpc_id: spoke.vpcId }),
+        const spokeAssociations = bodiesOf(stacks[`spoke-${spoke.vpcId}`], "aws_route53_zone_association");
+        const served = keys.filter((key) => !spoke.gatewayServices?.includes(key));
+        for (const key of keys) {
+          const zoneId = ref("aws_route53_zone", zoneOf.get(privateDnsZone(key, answers.region).zoneName)!, "zone_id");
+          const association = expect.objectContaining({ zone_id: zoneId, vpc_id: spoke.vpcId });
+          const authorization = authorizations.find(([, a]) => a.zone_id === zoneId && a.vpc_id === spoke.vpcId);
+          if (!served.includes(key)) {
+            // THEN the spoke's own (free) gateway endpoint keeps serving it: no association, no authorization
+            expect(hubAssociations).not.toContainEqual(association);
+            expect(authorization).toBeUndefined();
+          } else if (spoke.account === answers.hubAccount) {
+            expect(hubAssociations).toContainEqual(association);
+          } else {
+            // THEN the hub authorizes the spoke's VPC for the zone, and the spoke's association reads the
+            // zone ID from that authorization (a cross-stack reference: it runs after)
+            const [outputName] = Object.entries(stacks.hub.output ?? {}).find(
+              ([, o]) => o.value === ref("aws_route53_vpc_association_authorization", authorization![0], "zone_id"),
+            )!;
+            expect(spokeAssociations).toContainEqual(
+              expect.objectContaining({
+                vpc_id: spoke.vpcId,
+                zone_id: `\${data.terraform_remote_state.cross-stack-reference-input-hub.outputs.${outputName}}`,
+              }),
             );
-            continue;
           }
-          // THEN the hub authorizes the spoke's VPC for the zone ...
-          const [authId] = Object.entries(authorizations).find(([, a]) => a.zone_id === zoneId && a.vpc_id === spoke.vpcId)!;
-          // ... and the spoke's association reads the zone ID from that authorization (a cross-stack reference: it runs after)
-          const [outputName] = Object.entries(stacks.hub.output ?? {}).find(
-            ([, o]) => o.value === ref("aws_route53_vpc_association_authorization", authId, "zone_id"),
-          )!;
-          expect(bodiesOf(spokeStack, "aws_route53_zone_association")).toContainEqual(
-            expect.objectContaining({
-              vpc_id: spoke.vpcId,
-              zone_id: `\${data.terraform_remote_state.cross-stack-reference-input-hub.outputs.${outputName}}`,
-            }),
-          );
         }
-        expect(bodiesOf(spokeStack, "aws_route53_zone_association")).toHaveLength(spoke.account === answers.hubAccount ? 0 : zones.length);
+        expect(spokeAssociations).toHaveLength(spoke.account === answers.hubAccount ? 0 : served.length);
       }
     },
   );
@@ -158,7 +165,8 @@ describe("endpoint-hub v1: intent of each variant", () => {
     expect(bodiesOf(stacks.hub, "aws_ec2_transit_gateway")[0]).toMatchObject({ auto_accept_shared_attachments: "enable" });
     expect(bodiesOf(stacks.hub, "aws_ram_resource_share")[0]).toMatchObject({ allow_external_principals: true });
     expect(bodiesOf(stacks.hub, "aws_ram_principal_association").map((p) => p.principal)).toHaveLength(5);
-    expect(bodiesOf(stacks.hub, "aws_route53_vpc_association_authorization")).toHaveLength(10 * 5);
+    // 10 spokes x 5 zones, less the S3 zone for the 5 spokes with their own S3 gateway endpoint
+    expect(bodiesOf(stacks.hub, "aws_route53_vpc_association_authorization")).toHaveLength(10 * 5 - 5);
     const names = bodiesOf(stacks.hub, "aws_route53_record").map((r) => r.name);
     expect(names).toEqual(
       expect.arrayContaining([

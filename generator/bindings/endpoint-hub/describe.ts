@@ -56,6 +56,7 @@ export function describeHub(answers: EndpointHubAnswers): ProjectDescription {
     deploy: answers.spokes.length > 0 ? ["npx cdktf deploy hub", "npx cdktf deploy 'spoke-*'"] : ["npx cdktf deploy hub"],
     notes: [
       "Deploy the hub first: the spokes read its transit gateway, association authorizations and RAM share from its state (cross-stack references).",
+      "A spoke with its own S3 or DynamoDB gateway endpoint keeps using it (free, no transit): the hub's zone for that service is not associated with it.",
       "Remove any interface endpoint with private DNS for the same services from the spokes first: its zone would shadow the hub's.",
       ...(cross.length > 0 && answers.transitGateway === "new"
         ? [

@@ -65,7 +65,9 @@ export function serviceZones(
 }
 
 /**
- * Spokes of the hub's account: a zone association per service, here. Spokes of
+ * Spokes of the hub's account: a zone association per service, here. A spoke's
+ * own gateway endpoint wins over the hub's interface endpoint for its service
+ * (S3, DynamoDB): it is free and needs no transit, so that zone is left out for it. Spokes of
  * other accounts: an association authorization per service, here; the spoke's
  * own stack makes the association with the zone ID read from the authorization,
  * so that it cannot run first. Returns those zone IDs by spoke VPC and service.
@@ -81,6 +83,7 @@ export function spokeAssociations(
     const sameAccount = spoke.account === hubAccount;
     if (!sameAccount) authorized[spoke.vpcId] = {};
     for (const { key, zone } of zones) {
+      if (spoke.gatewayServices?.includes(key)) continue;
       const id = `${logical(key)}-${spoke.vpcId}`;
       if (sameAccount) {
         new Route53ZoneAssociation(scope, `zone-association-${id}`, { zoneId: zone.zoneId, vpcId: spoke.vpcId });

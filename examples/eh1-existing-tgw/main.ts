@@ -24,6 +24,7 @@ export function build(app: App): void {
         cidr: "10.11.0.0/16",
         subnets: ["subnet-0000000000000a102", "subnet-0000000000000a103"],
         routeTables: ["rtb-0000000000000a201"],
+        attachmentId: "tgw-attach-0123456789abcdef0",
       },
       {
         account: "111122223333",
@@ -44,6 +45,7 @@ export function build(app: App): void {
       cidr: "10.11.0.0/16",
       subnets: ["subnet-0000000000000a102", "subnet-0000000000000a103"],
       routeTables: ["rtb-0000000000000a201"],
+      attachmentId: "tgw-attach-0123456789abcdef0",
     },
     hubCidr: "10.0.0.0/16",
     policyAccounts: ["999988887777", "111122223333"],

@@ -83,13 +83,36 @@ describe("endpoint-hub v1: bad props name the prop", () => {
         }),
       /^`roleName`: expected an IAM role name/,
     ],
+    [
+      "an existing attachment with a new gateway",
+      () => new EndpointHubStack(Testing.app(), "h", { ...hub, spokes: [spoke({ attachmentId: "tgw-attach-0123456789abcdef0" })] }),
+      /^`spokes\[0\]\.attachmentId`: is given, but the transit gateway is new/,
+    ],
+    [
+      "a malformed attachment",
+      () => new EndpointHubStack(Testing.app(), "h", { ...hub, spokes: [spoke({ attachmentId: "tgw-0123456789abcdef0" })] }),
+      /^`spokes\[0\]\.attachmentId`: expected a transit gateway attachment ID/,
+    ],
+    [
+      "two spokes sharing a route table",
+      () =>
+        new EndpointHubStack(Testing.app(), "h", {
+          ...hub,
+          spokes: [spoke(), spoke({ vpcId: "vpc-0123456789abcdef1", cidr: "10.2.0.0/16" })],
+        }),
+      /^`spokes\.routeTables\[1\]`: "rtb-0123456789abcdef0" is listed twice/,
+    ],
   ])("GIVEN %s THEN the error names it", (_case, make, message) => {
     expect(make).toThrow(message);
   });
 
   test("GIVEN more ranges than a security group holds THEN the error names spokes", () => {
     const many = Array.from({ length: 60 }, (_, i) =>
-      spoke({ vpcId: `vpc-${(i + 1).toString(16).padStart(17, "0")}`, cidr: `10.${i + 1}.0.0/16` }),
+      spoke({
+        vpcId: `vpc-${(i + 1).toString(16).padStart(17, "0")}`,
+        cidr: `10.${i + 1}.0.0/16`,
+        routeTables: [`rtb-${(i + 1).toString(16).padStart(17, "0")}`],
+      }),
     );
     expect(() => new EndpointHubStack(Testing.app(), "h", { ...hub, spokes: many })).toThrow(/^`spokes`: needs 61 inbound rules/);
   });

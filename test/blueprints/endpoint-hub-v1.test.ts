@@ -201,16 +201,26 @@ describe("endpoint-hub v1: intent of each variant", () => {
     );
   });
 
-  test("GIVEN an existing gateway THEN nothing is created or shared for it; the hub attaches to it", async () => {
+  test("GIVEN an existing gateway THEN nothing is created or shared for it; the hub attaches to it, an attached spoke only routes", async () => {
     const stacks = await stacksOf(byName("eh1-existing-tgw"));
     expect(bodiesOf(stacks.hub, "aws_ec2_transit_gateway")).toEqual([]);
     expect(bodiesOf(stacks.hub, "aws_ram_resource_share")).toEqual([]);
     expect(bodiesOf(stacks.hub, "aws_ec2_transit_gateway_vpc_attachment")[0]).toMatchObject({
       transit_gateway_id: "tgw-0123456789abcdef0",
     });
-    expect(bodiesOf(stacks["spoke-vpc-0000000000000a001"], "aws_ec2_transit_gateway_vpc_attachment")[0]).toMatchObject({
+    expect(bodiesOf(stacks["spoke-vpc-0000000000000a002"], "aws_ec2_transit_gateway_vpc_attachment")[0]).toMatchObject({
       transit_gateway_id: "tgw-0123456789abcdef0",
     });
+    // a spoke already attached keeps its attachment: routes only, nothing to wait for
+    expect(bodiesOf(stacks["spoke-vpc-0000000000000a001"], "aws_ec2_transit_gateway_vpc_attachment")).toEqual([]);
+    expect(bodiesOf(stacks["spoke-vpc-0000000000000a001"], "aws_route")).toEqual([
+      {
+        destination_cidr_block: "10.0.0.0/16",
+        route_table_id: "rtb-0000000000000a201",
+        transit_gateway_id: "tgw-0123456789abcdef0",
+        "//": expect.anything(),
+      },
+    ]);
     expect(bodiesOf(stacks.hub, "aws_route53_record").map((r) => r.name)).toContain("*.execute-api.eu-central-1.amazonaws.com");
   });
 

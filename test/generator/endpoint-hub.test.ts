@@ -1,6 +1,7 @@
 import { resolveAnswers } from "../../generator/answers/resolve";
 import { endpointHubV1 } from "../../generator/bindings/endpoint-hub";
 import { breakEvenVpcs, hubComparisonLines, hubMonthly, perVpcMonthly } from "../../generator/bindings/endpoint-hub/cost";
+import { costLines } from "../../generator/cost";
 
 const spoke = {
   account: "111122223333",
@@ -71,5 +72,10 @@ describe("endpoint-hub: questions", () => {
     const description = endpointHubV1.describe(answers);
     expect(description.diagram).toMatch(/zones -\. authorized, then associated \.-> s_vpc_0123456789abcdef0/);
     expect(description.comparison).toHaveLength(4);
+    // the summary's estimate counts the new attachments: 3 x 2 AZ x 730 x 0.01 + 2 x 730 x 0.05
+    expect(costLines(description.cost)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Transit gateway attachments: 2 x 730 h x USD 0.05 = about USD 73.00 per month/)]),
+    );
+    expect(costLines(description.cost).at(-1)).toMatch(/^Total: about USD 116\.80 per month/);
   });
 });

@@ -7,10 +7,8 @@ import { PRICES } from "../../cost";
  * Transit Gateway pricing page; the data volume is an assumption, stated.
  */
 export const HUB_PRICES = {
-  /** USD per transit gateway attachment per hour. */
-  tgwAttachmentHour: 0.05,
-  /** USD per GB the transit gateway processes. */
-  tgwGb: 0.02,
+  tgwAttachmentHour: PRICES.tgwAttachmentHour,
+  tgwGb: PRICES.tgwGb,
   /** Assumed GB per spoke VPC per month through the endpoints. */
   assumedGbPerVpc: 100,
 } as const;
@@ -59,6 +57,6 @@ export function hubComparisonLines(input: HubCostInput): string[] {
     breakEven === undefined
       ? `Break-even: with ${services} service(s) in ${zones} AZ the hub is never cheaper (each spoke's attachment and transit data cost more than the endpoints it saves); it pays for itself in DNS and policy in one place, not in money.`
       : `Break-even: the hub is cheaper from ${breakEven} spoke VPC(s) on (${services} service(s) in ${zones} AZ); ${spokes >= breakEven ? "this project is past it" : `this project has ${spokes}`}.`,
-    `Assumed: ${HUB_PRICES.assumedGbPerVpc} GB per spoke VPC per month, the same zones in every VPC, us-east-1 list prices${where} (AWS PrivateLink and AWS Transit Gateway pricing pages); an existing transit gateway's attachments may be paid already.`,
+    `Assumed: ${HUB_PRICES.assumedGbPerVpc} GB per spoke VPC per month, the same zones in every VPC, us-east-1 list prices${where} (AWS PrivateLink and AWS Transit Gateway pricing pages); spokes that keep an existing attachment (attachmentId) pay for it already.`,
   ];
 }

@@ -49,7 +49,7 @@ export function describeHub(answers: EndpointHubAnswers): ProjectDescription {
       },
       ...answers.spokes.map((s) => ({
         id: `spoke-${s.vpcId}`,
-        what: `Attachment of ${s.vpcId}, routes to ${answers.vpcCidr}${s.gatewayServices?.length ? `, gateway endpoints (${s.gatewayServices.join(", ")})` : ""}${s.account !== answers.hubAccount ? ", hosted zone associations" : ""}, as role ${answers.spokeRoleName ?? "PrivateLinkDeployer"} in ${s.account}`,
+        what: `${s.attachmentId ? `Existing attachment ${s.attachmentId}` : "Attachment"} of ${s.vpcId}, routes to ${answers.vpcCidr}${s.gatewayServices?.length ? `, gateway endpoints (${s.gatewayServices.join(", ")})` : ""}${s.account !== answers.hubAccount ? ", hosted zone associations" : ""}, as role ${answers.spokeRoleName ?? "PrivateLinkDeployer"} in ${s.account}`,
       })),
     ],
     diagram: diagram(answers),
@@ -80,6 +80,7 @@ export function describeHub(answers: EndpointHubAnswers): ProjectDescription {
       zones: answers.availabilityZones.length,
       gatewayEndpoints: answers.spokes.reduce((n, s) => n + (s.gatewayServices?.length ?? 0), 0),
       networkLoadBalancers: 0,
+      transitGatewayAttachments: 1 + answers.spokes.filter((s) => s.attachmentId === undefined).length,
       region: answers.region,
     },
     comparison,

@@ -70,7 +70,7 @@ function toSpokeList(value: unknown): unknown[] {
   }
   throw new BlueprintInputError(
     "spokes",
-    `expected a JSON list of {account, vpcId, cidr, subnets, routeTables, gatewayServices?} (in an answers file given with --answers, or as JSON text after --spokes), got ${describe(value)}`,
+    `expected a JSON list of {account, vpcId, cidr, subnets, routeTables, gatewayServices?, attachmentId?} (in an answers file given with --answers, or as JSON text after --spokes), got ${describe(value)}`,
   );
 }
 
@@ -79,7 +79,7 @@ export const spokes = q({
   flag: "--spokes",
   valueName: "json",
   message:
-    'Spoke VPCs as JSON: [{"account":"111122223333","vpcId":"vpc-…","cidr":"10.1.0.0/16","subnets":["subnet-…"],"routeTables":["rtb-…"],"gatewayServices":["s3"]}] (empty: none yet)',
+    'Spoke VPCs as JSON: [{"account":"111122223333","vpcId":"vpc-…","cidr":"10.1.0.0/16","subnets":["subnet-…"],"routeTables":["rtb-…"],"gatewayServices":["s3"],"attachmentId":"tgw-attach-… (existing gateway only, optional)"}] (empty: none yet)',
   prompt: "input",
   defaultValue: (): readonly HubSpoke[] => [],
   check: (value, known) =>

@@ -21,9 +21,14 @@ export interface HubSpoke {
   readonly routeTables: readonly string[];
   /** The spoke's own gateway endpoints (free; `s3`, `dynamodb`). @default [] */
   readonly gatewayServices?: readonly string[];
+  /**
+   * The VPC's existing attachment to an existing transit gateway (`tgw-attach-…`):
+   * a VPC attaches to a gateway once, so it is used, not made. @default none (a new attachment)
+   */
+  readonly attachmentId?: string;
 }
 
-const SPOKE_KEYS = ["account", "vpcId", "cidr", "subnets", "routeTables", "gatewayServices"];
+const SPOKE_KEYS = ["account", "vpcId", "cidr", "subnets", "routeTables", "gatewayServices", "attachmentId"];
 
 /** True when two IPv4 CIDR blocks share an address. */
 export function cidrsOverlap(a: string, b: string): boolean {
@@ -62,7 +67,7 @@ export function checkSpoke(value: unknown, field: string, region: string): HubSp
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw new BlueprintInputError(
       field,
-      `expected an object {account, vpcId, cidr, subnets, routeTables, gatewayServices?}, got ${describe(value)}`,
+      `expected an object {account, vpcId, cidr, subnets, routeTables, gatewayServices?, attachmentId?}, got ${describe(value)}`,
     );
   }
   const spoke = value as Record<string, unknown>;
@@ -76,6 +81,13 @@ export function checkSpoke(value: unknown, field: string, region: string): HubSp
     serviceName(String(key), region, `${field}.gatewayServices[${i}]`, "Gateway");
   });
   checkDistinct(gateways as string[], `${field}.gatewayServices`);
+  const attachment = spoke.attachmentId;
+  if (attachment !== undefined && (typeof attachment !== "string" || !/^tgw-attach-([0-9a-f]{8}|[0-9a-f]{17})$/.test(attachment))) {
+    throw new BlueprintInputError(
+      `${field}.attachmentId`,
+      `expected a transit gateway attachment ID such as tgw-attach-0123456789abcdef0, got ${describe(attachment)}`,
+    );
+  }
   return {
     account: checkAccountId(spoke.account, `${field}.account`),
     vpcId: checkResourceId(spoke.vpcId, `${field}.vpcId`, "vpc"),
@@ -83,6 +95,7 @@ export function checkSpoke(value: unknown, field: string, region: string): HubSp
     subnets: idList(spoke.subnets, `${field}.subnets`, "subnet", "subnet IDs, one per availability zone"),
     routeTables: idList(spoke.routeTables, `${field}.routeTables`, "rtb", "route table IDs"),
     ...(gateways.length > 0 ? { gatewayServices: gateways as string[] } : {}),
+    ...(attachment !== undefined ? { attachmentId: attachment as string } : {}),
   };
 }
 
@@ -118,6 +131,10 @@ export function checkSpokes(
     }
     taken.push({ cidr: spoke.cidr, what: `${field}[${i}]` });
   });
+  checkDistinct(
+    spokes.flatMap((s) => s.routeTables),
+    `${field}.routeTables`,
+  );
   return spokes;
 }
 

@@ -18,13 +18,15 @@ import type { EndpointHubSpokeStackProps } from "./props";
 
 /**
  * A spoke account's stack for one spoke VPC: its provider assumes `roleName` in
- * the spoke's account. It attaches the VPC to the hub's transit gateway, routes
+ * the spoke's account. It attaches the VPC to the hub's transit gateway (unless
+ * the spoke names its existing attachment), routes
  * the hub's range there from each route table, makes the spoke's own gateway
  * endpoints, and associates the VPC with the hub's hosted zones that the hub
  * authorized for it (zone IDs read from the authorizations, so they come first).
  */
 export class EndpointHubSpokeStack extends TerraformStack {
-  public readonly attachment: Ec2TransitGatewayVpcAttachment;
+  /** The new attachment; none when the spoke names its existing one. */
+  public readonly attachment?: Ec2TransitGatewayVpcAttachment;
 
   constructor(scope: Construct, id: string, props: EndpointHubSpokeStackProps) {
     super(scope, id);
@@ -50,20 +52,22 @@ export class EndpointHubSpokeStack extends TerraformStack {
     const accepter = props.resourceShareArn
       ? new RamResourceShareAccepter(this, "transit-gateway-share-accepter", { shareArn: props.resourceShareArn })
       : undefined;
-    this.attachment = new Ec2TransitGatewayVpcAttachment(this, "attachment", {
-      transitGatewayId: props.transitGatewayId,
-      vpcId: spoke.vpcId,
-      subnetIds: [...spoke.subnets],
-      dnsSupport: "enable",
-      ...(accepter ? { dependsOn: [accepter] } : {}),
-      tags: tag("attachment"),
-    });
+    if (spoke.attachmentId === undefined) {
+      this.attachment = new Ec2TransitGatewayVpcAttachment(this, "attachment", {
+        transitGatewayId: props.transitGatewayId,
+        vpcId: spoke.vpcId,
+        subnetIds: [...spoke.subnets],
+        dnsSupport: "enable",
+        ...(accepter ? { dependsOn: [accepter] } : {}),
+        tags: tag("attachment"),
+      });
+    }
     for (const routeTableId of spoke.routeTables) {
       new Route(this, `hub-route-${routeTableId}`, {
         routeTableId,
         destinationCidrBlock: hubCidr,
         transitGatewayId: props.transitGatewayId,
-        dependsOn: [this.attachment],
+        ...(this.attachment ? { dependsOn: [this.attachment] } : {}),
       });
     }
     const policyAccounts = checkAccountIds(props.policyAccounts ?? [spoke.account], "policyAccounts");

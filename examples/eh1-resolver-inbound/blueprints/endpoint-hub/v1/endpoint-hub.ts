@@ -56,6 +56,13 @@ export class EndpointHub extends Construct {
     const spokes = checkSpokes(props.spokes ?? [], "spokes", region, cidr, onPremises);
     const transitGateway = props.transitGateway ?? "new";
     if (transitGateway !== "new") checkTransitGatewayId(transitGateway, "transitGateway");
+    spokes.forEach((spoke, i) => {
+      if (transitGateway === "new" && spoke.attachmentId !== undefined)
+        throw new BlueprintInputError(
+          `spokes[${i}].attachmentId`,
+          "is given, but the transit gateway is new and has no attachments yet; drop it, or give the existing gateway's ID in `transitGateway`",
+        );
+    });
     const hubAccount = props.hubAccount === undefined ? undefined : checkAccountId(props.hubAccount, "hubAccount");
     if (hubAccount === undefined && spokes.length > 0) {
       throw new BlueprintInputError(

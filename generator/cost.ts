@@ -12,6 +12,10 @@ export const PRICES = {
   nlbHour: 0.0225,
   /** Hours in an average month. */
   monthHours: 730,
+  /** USD per transit gateway attachment per hour (AWS Transit Gateway pricing). */
+  tgwAttachmentHour: 0.05,
+  /** USD per GB a transit gateway processes. */
+  tgwGb: 0.02,
 } as const;
 
 export interface CostInput {
@@ -21,6 +25,8 @@ export interface CostInput {
   readonly zones: number;
   readonly gatewayEndpoints: number;
   readonly networkLoadBalancers: number;
+  /** Transit gateway attachments the project creates. @default 0 (no line) */
+  readonly transitGatewayAttachments?: number;
   readonly region: string;
 }
 
@@ -37,9 +43,14 @@ export function costLines(input: CostInput): string[] {
     lines.push(
       `Network Load Balancer: ${input.networkLoadBalancers} x ${PRICES.monthHours} h x USD ${PRICES.nlbHour} = about USD ${nlb.toFixed(2)} per month, plus LCU charges.`,
     );
+  const attachments = (input.transitGatewayAttachments ?? 0) * PRICES.monthHours * PRICES.tgwAttachmentHour;
+  if (attachments > 0)
+    lines.push(
+      `Transit gateway attachments: ${input.transitGatewayAttachments} x ${PRICES.monthHours} h x USD ${PRICES.tgwAttachmentHour} = about USD ${attachments.toFixed(2)} per month, plus USD ${PRICES.tgwGb} per GB processed.`,
+    );
   const where = input.region === "us-east-1" ? "" : `; prices in ${input.region} may differ`;
   lines.push(
-    `Total: about USD ${(endpoints + nlb).toFixed(2)} per month before data processing. Assumed: us-east-1 list prices${where} (see the AWS PrivateLink and Elastic Load Balancing pricing pages).`,
+    `Total: about USD ${(endpoints + nlb + attachments).toFixed(2)} per month before data processing. Assumed: us-east-1 list prices${where} (see the AWS PrivateLink and Elastic Load Balancing pricing pages${attachments > 0 ? ", and AWS Transit Gateway pricing" : ""}).`,
   );
   return lines;
 }

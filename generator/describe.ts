@@ -13,6 +13,12 @@ export interface ProjectDescription {
   /** Things to know before deploying. */
   readonly notes: readonly string[];
   readonly cost: CostInput;
+  /**
+   * Cost of this design against an alternative, as lines (e.g. a central
+   * endpoint hub against endpoints in every VPC), with its assumptions.
+   * @default none
+   */
+  readonly comparison?: readonly string[];
 }
 
 /** A Mermaid node label, quoted, with the characters Mermaid treats specially escaped. */

@@ -2,6 +2,7 @@ import { BlueprintInputError } from "../blueprints/lib/errors";
 import { clip } from "../blueprints/lib/validate";
 import type { BlueprintEntry } from "./bindings/blueprint";
 import { endpointConsumerV1 } from "./bindings/endpoint-consumer";
+import { endpointHubV1 } from "./bindings/endpoint-hub";
 import { endpointServiceV1 } from "./bindings/endpoint-service";
 import { serviceEndpointsV1, serviceEndpointsV2, serviceEndpointsV3 } from "./bindings/service-endpoints";
 
@@ -14,6 +15,7 @@ export const BLUEPRINTS: readonly BlueprintEntry[] = [
   serviceEndpointsV3,
   endpointServiceV1,
   endpointConsumerV1,
+  endpointHubV1,
 ];
 
 /** The blueprint `--yes` and the prompt offer first. */

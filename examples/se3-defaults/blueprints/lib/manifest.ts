@@ -21,6 +21,12 @@ export type InputName =
   | "serviceName"
   | "serviceRegion"
   | "layout"
+  | "hubAccount"
+  | "spokes"
+  | "transitGateway"
+  | "spokeSharing"
+  | "spokeRoleName"
+  | "resolverInbound"
   | "backend"
   | "tags";
 

@@ -1,0 +1,25 @@
+import type { Construct } from "constructs";
+import { TerraformStack } from "../../lib/cdktf";
+import { configureStack } from "../../lib/stack";
+import { blueprintTags } from "../../lib/tags";
+import { BLUEPRINT, EndpointHub, VERSION } from "./endpoint-hub";
+import type { EndpointHubStackProps } from "./props";
+
+/** The hub account's stack: its AWS provider assumes the provider role. */
+export class EndpointHubStack extends TerraformStack {
+  public readonly hub: EndpointHub;
+  /** For the spokes' stacks (cross-stack references). */
+  public readonly transitGatewayId: string;
+  public readonly authorizedZones: Record<string, Record<string, string>>;
+  public readonly resourceShareArn?: string;
+
+  constructor(scope: Construct, id: string, props: EndpointHubStackProps) {
+    super(scope, id);
+    const { region, backend, assumeRole, tags, ...hubProps } = props;
+    configureStack(this, { region, backend, assumeRole, tags }, blueprintTags(BLUEPRINT, VERSION));
+    this.hub = new EndpointHub(this, "hub", { ...hubProps, region, tags, name: hubProps.name ?? id });
+    this.transitGatewayId = this.hub.transitGatewayId;
+    this.authorizedZones = this.hub.authorizedZones;
+    this.resourceShareArn = this.hub.resourceShareArn;
+  }
+}

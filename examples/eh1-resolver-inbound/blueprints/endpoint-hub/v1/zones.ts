@@ -1,0 +1,100 @@
+import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
+import { Route53VpcAssociationAuthorization } from "@cdktf/provider-aws/lib/route53-vpc-association-authorization";
+import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
+import { Route53ZoneAssociation } from "@cdktf/provider-aws/lib/route53-zone-association";
+import type { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
+import type { Construct } from "constructs";
+import { type PrivateDnsZone, privateDnsZone } from "../../lib/facts/private-dns";
+import type { ResolvedService } from "../../lib/service-names";
+import type { HubSpoke } from "../../lib/spokes";
+
+type Tags = (suffix: string) => Record<string, string>;
+
+/** A service's hosted zone, with the endpoint its records point at. */
+export interface ServiceZone {
+  readonly key: string;
+  readonly zone: Route53Zone;
+  readonly dns: PrivateDnsZone;
+}
+
+const logical = (key: string) => key.replace(/[^A-Za-z0-9-]/g, "-");
+
+/**
+ * A private hosted zone per service, named like AWS's private DNS for it
+ * (`ssm.<region>.amazonaws.com`) and first associated with the hub VPC, with an
+ * alias A record at its apex (and `*.` where clients call names under it, such
+ * as S3 buckets) to the endpoint's regional DNS name. Other VPCs are associated
+ * by `aws_route53_zone_association`, so the zone ignores changes to its `vpc` blocks.
+ */
+export function serviceZones(
+  scope: Construct,
+  services: readonly ResolvedService[],
+  endpoints: Record<string, VpcEndpoint>,
+  hubVpcId: string,
+  region: string,
+  tags: Tags,
+): ServiceZone[] {
+  return services
+    .filter((s) => !s.custom)
+    .map((service) => {
+      const dns = privateDnsZone(service.key, region);
+      const id = logical(service.key);
+      const zone = new Route53Zone(scope, `zone-${id}`, {
+        name: dns.zoneName,
+        comment: `Private DNS of the hub's ${service.key} interface endpoint, for every associated VPC`,
+        vpc: [{ vpcId: hubVpcId }],
+        lifecycle: { ignoreChanges: ["vpc"] },
+        tags: tags(`${service.key}-zone`),
+      });
+      const target = endpoints[service.key].dnsEntry.get(0);
+      for (const [suffix, name] of dns.wildcard
+        ? [
+            ["apex", dns.zoneName],
+            ["wildcard", `*.${dns.zoneName}`],
+          ]
+        : [["apex", dns.zoneName]]) {
+        new Route53Record(scope, `zone-${id}-${suffix}`, {
+          zoneId: zone.zoneId,
+          name,
+          type: "A",
+          alias: { name: target.dnsName, zoneId: target.hostedZoneId, evaluateTargetHealth: false },
+        });
+      }
+      return { key: service.key, zone, dns };
+    });
+}
+
+/**
+ * Spokes of the hub's account: a zone association per service, here. A spoke's
+ * own gateway endpoint wins over the hub's interface endpoint for its service
+ * (S3, DynamoDB): it is free and needs no transit, so that zone is left out for it. Spokes of
+ * other accounts: an association authorization per service, here; the spoke's
+ * own stack makes the association with the zone ID read from the authorization,
+ * so that it cannot run first. Returns those zone IDs by spoke VPC and service.
+ */
+export function spokeAssociations(
+  scope: Construct,
+  zones: readonly ServiceZone[],
+  spokes: readonly HubSpoke[],
+  hubAccount: string | undefined,
+): Record<string, Record<string, string>> {
+  const authorized: Record<string, Record<string, string>> = {};
+  for (const spoke of spokes) {
+    const sameAccount = spoke.account === hubAccount;
+    if (!sameAccount) authorized[spoke.vpcId] = {};
+    for (const { key, zone } of zones) {
+      if (spoke.gatewayServices?.includes(key)) continue;
+      const id = `${logical(key)}-${spoke.vpcId}`;
+      if (sameAccount) {
+        new Route53ZoneAssociation(scope, `zone-association-${id}`, { zoneId: zone.zoneId, vpcId: spoke.vpcId });
+      } else {
+        const authorization = new Route53VpcAssociationAuthorization(scope, `zone-authorization-${id}`, {
+          zoneId: zone.zoneId,
+          vpcId: spoke.vpcId,
+        });
+        authorized[spoke.vpcId][key] = authorization.zoneId;
+      }
+    }
+  }
+  return authorized;
+}

@@ -121,7 +121,11 @@ describe("endpoint policies of every fixture against the perimeter scenario tabl
           // The scenario table's stranger is 999988887777; a fixture that uses it as its own account is renamed here.
           const policy = bindTokens((body.policy as string).split(FOREIGN_ACCOUNT).join(RENAMED), tokens);
           // The accounts a policy admits are the project's (hub and spokes); the table proves what else passes and what does not.
-          const statements = (typeof policy === "string" ? JSON.parse(policy) : policy).Statement as { Sid: string; Resource: string | string[]; Condition: Record<string, Record<string, string | string[]>> }[];
+          const statements = (typeof policy === "string" ? JSON.parse(policy) : policy).Statement as {
+            Sid: string;
+            Resource: string | string[];
+            Condition: Record<string, Record<string, string | string[]>>;
+          }[];
           const own = statements.find((st) => /^AllowOwnPrincipals/.test(st.Sid));
           // execute-api has no identity statement: its own accounts are those of the APIs it admits.
           const accounts = own

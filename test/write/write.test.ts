@@ -34,7 +34,9 @@ describe("the writer, with a file system that fails on purpose", () => {
     fs.writeFileSync(join(dir, "main.ts"), "// the user's own main.ts\n");
     const before = snapshotTree(dir);
     const changes = changesFor(dir, await plannedFiles());
-    expect(() => writeChanges(dir, changes, { force: true }, failingOnMove(10))).toThrow(/cannot write .* \(ENOSPC\).*nothing was changed/);
+    await expect(writeChanges(dir, changes, { force: true }, failingOnMove(10))).rejects.toThrow(
+      /cannot write .* \(ENOSPC\).*nothing was changed/,
+    );
     expect(snapshotTree(dir)).toEqual(before);
     expect(fs.existsSync(join(dir, "test"))).toBe(false);
   });
@@ -42,14 +44,14 @@ describe("the writer, with a file system that fails on purpose", () => {
   test("GIVEN a new folder WHEN the 5th move fails THEN the folder is not left behind", async () => {
     const fresh = join(tmp("fail-new"), "proj");
     const changes = changesFor(fresh, await plannedFiles());
-    expect(() => writeChanges(fresh, changes, { force: false }, failingOnMove(5))).toThrow(/ENOSPC/);
+    await expect(writeChanges(fresh, changes, { force: false }, failingOnMove(5))).rejects.toThrow(/ENOSPC/);
     expect(fs.existsSync(fresh)).toBe(false);
   });
 
   test("GIVEN node's own file system THEN every planned file is written", async () => {
     const fresh = join(tmp("ok"), "proj");
     const files = await plannedFiles();
-    writeChanges(fresh, changesFor(fresh, files), { force: false });
+    await writeChanges(fresh, changesFor(fresh, files), { force: false });
     for (const file of files) expect(fs.readFileSync(join(fresh, file.path), "utf8")).toBe(file.content);
   });
 });

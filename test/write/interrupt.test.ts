@@ -1,9 +1,10 @@
 import * as fs from "node:fs";
 import { join } from "node:path";
 import { resolveAnswers } from "../../generator/answers/resolve";
+import { planUpgrade } from "../../generator/lifecycle/upgrade";
 import { planProject } from "../../generator/plan/plan";
 import { recoverInterrupted } from "../../generator/write/journal";
-import { changesFor } from "../../generator/write/target";
+import { changesFor, type FileChange } from "../../generator/write/target";
 import { type WriterFs, writeChanges } from "../../generator/write/write";
 import { runCli, snapshotTree, tmp } from "../support/cli";
 import { runAndSignal } from "../support/signal";
@@ -45,6 +46,13 @@ function killedAfterRename(n: number): WriterFs {
   };
 }
 
+/** How many renames the writer makes before the first one of `path`: the journal's, then one or two a file. */
+function renamesBefore(dir: string, changes: readonly FileChange[], path: string): number {
+  const moves = changes.filter((c) => c.change !== "unchanged");
+  const index = moves.findIndex((c) => c.file.path === path);
+  return 1 + moves.slice(0, index).reduce((n, c) => n + (fs.existsSync(join(dir, c.file.path)) && c.change !== "delete" ? 2 : 1), 0);
+}
+
 describe("a write interrupted in the move phase", () => {
   test.each<[NodeJS.Signals, number, number]>([
     ["SIGINT", 2, 130],
@@ -73,6 +81,9 @@ describe("a write interrupted in the move phase", () => {
     const run = await runAndSignal([dir, "15"], "SIGKILL", ({ stdout }) => stdout.includes("renamed 25\n"), { script: SLOW_WRITER });
     expect(run.signal).toBe("SIGKILL");
     expect(leftovers(dir)).toEqual([expect.stringMatching(/^\.create-privatelink-staging-/)]);
+    // What a kill leaves behind ignores itself, so a `git add .` never picks it up.
+    const [staging] = leftovers(dir);
+    expect(fs.readFileSync(join(dir, staging, ".gitignore"), "utf8")).toBe("*\n");
     const dry = runCli([dir, "--yes", "--force", "--dry-run"]);
     expect(dry.stderr).toMatch(/an interrupted run left a staging folder .*; the next run rolls it back first/);
 
@@ -91,14 +102,30 @@ describe("a write interrupted in the move phase", () => {
     const before = snapshotTree(dir);
     const resolved = await resolveAnswers({ flags: { projectName: "proj" } }, { yes: true });
     const changes = changesFor(dir, planProject(resolved).files);
-    const moves = changes.map((c) => c.file.path);
-    // Renames: the journal, then per file (old aside, new in). README.md is replaced: stop after its first rename.
-    const readme = moves.indexOf("README.md");
-    const renamesBefore = 1 + moves.slice(0, readme).filter((p) => before[p] !== undefined).length + readme;
-    await expect(writeChanges(dir, changes, { force: true }, killedAfterRename(renamesBefore + 1))).rejects.toThrow();
+    // README.md is replaced: the kill comes after its first rename (aside), before its second (into place).
+    const kill = killedAfterRename(renamesBefore(dir, changes, "README.md") + 1);
+    await expect(writeChanges(dir, changes, { force: true }, kill)).rejects.toThrow();
     expect(fs.existsSync(join(dir, "README.md"))).toBe(false);
     expect(recoverInterrupted(dir)).toEqual([expect.stringMatching(/rolled it back/)]);
     expect(snapshotTree(dir)).toEqual(before);
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  test("GIVEN upgrade killed between the two renames of a file the user edited THEN the next upgrade restores it first and keeps the edit", async () => {
+    const dir = join(tmp("up-kill"), "p");
+    expect(runCli([dir, "--yes", "--blueprint", "service-endpoints@1"]).code).toBe(0);
+    const edited = `${fs.readFileSync(join(dir, "main.ts"), "utf8")}// my edit\n`;
+    fs.writeFileSync(join(dir, "main.ts"), edited);
+    const plan = await planUpgrade(dir, { allowDirty: true, dryRun: false, yes: true });
+    expect(plan.changes.map((c) => c.file.path)).toContain("main.ts");
+    const kill = killedAfterRename(renamesBefore(dir, plan.changes, "main.ts") + 1);
+    await expect(writeChanges(dir, plan.changes, { force: true }, kill)).rejects.toThrow();
+    expect(fs.existsSync(join(dir, "main.ts"))).toBe(false);
+
+    const next = runCli(["upgrade", dir, "--yes", "--allow-dirty"]);
+    expect(next.stderr).toMatch(/an interrupted run left .* half written .*; rolled it back/);
+    expect([0, 1]).toContain(next.code);
+    expect(fs.readFileSync(join(dir, "main.ts"), "utf8")).toContain("// my edit");
     expect(leftovers(dir)).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import { join } from "node:path";
 import { resolveAnswers } from "../../generator/answers/resolve";
 import { planProject } from "../../generator/plan/plan";
+import { Interrupted } from "../../generator/signals";
 import { changesFor } from "../../generator/write/target";
 import { type WriterFs, writeChanges } from "../../generator/write/write";
 import { snapshotTree, tmp } from "../support/cli";
@@ -46,6 +47,33 @@ describe("the writer, with a file system that fails on purpose", () => {
     const changes = changesFor(fresh, await plannedFiles());
     await expect(writeChanges(fresh, changes, { force: false }, failingOnMove(5))).rejects.toThrow(/ENOSPC/);
     expect(fs.existsSync(fresh)).toBe(false);
+  });
+
+  test("GIVEN a full disk while staging THEN the error names the user's path, not the staging folder", async () => {
+    const fresh = join(tmp("fail-stage"), "proj");
+    const full: WriterFs = {
+      ...fs,
+      writeFileSync: (file: fs.PathOrFileDescriptor, data: string | NodeJS.ArrayBufferView, options?: fs.WriteFileOptions) => {
+        if (String(file).endsWith(join("new", "main.ts")))
+          throw Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC", path: String(file) });
+        fs.writeFileSync(file, data, options);
+      },
+    };
+    const error = await writeChanges(fresh, changesFor(fresh, await plannedFiles()), { force: false }, full).catch((e: Error) => e);
+    expect(String(error)).toMatch(/cannot write \S*proj\/main\.ts \(ENOSPC\).*nothing was changed/);
+    expect(String(error)).not.toMatch(/staging/);
+  });
+
+  test("GIVEN a signal recorded after the 7th file THEN the writer rolls back and throws Interrupted with the signal", async () => {
+    const dir = tmp("signal");
+    fs.writeFileSync(join(dir, "README.md"), "mine");
+    const before = snapshotTree(dir);
+    let checks = 0;
+    const interrupted = () => (++checks > 7 ? ("SIGTERM" as const) : undefined);
+    const error = await writeChanges(dir, changesFor(dir, await plannedFiles()), { force: true, interrupted }).catch((e) => e);
+    expect(error).toBeInstanceOf(Interrupted);
+    expect(error).toMatchObject({ signal: "SIGTERM", message: expect.stringMatching(/rolled back; .* is as it was/) });
+    expect(snapshotTree(dir)).toEqual(before);
   });
 
   test("GIVEN node's own file system THEN every planned file is written", async () => {

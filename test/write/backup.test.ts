@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runCli, snapshotTree, tmp } from "../support/cli";
@@ -37,6 +38,16 @@ describe("--force in a folder with the user's files (dpkg keeps an edited conffi
     expect(result.stdout).toMatch(/your 1 file\(s\)/);
     const [stamp] = backups(dir);
     expect(Object.keys(snapshotTree(join(dir, ".create-privatelink-backup", stamp)))).toEqual(["main.ts"]);
+
+    // The generated .gitignore ignores the writer's lock, staging and backup folders.
+    spawnSync("git", ["init", "-q"], { cwd: dir });
+    for (const path of [
+      ".create-privatelink.lock",
+      ".create-privatelink-staging-x1/new/main.ts",
+      `.create-privatelink-backup/${stamp}/main.ts`,
+    ])
+      expect(spawnSync("git", ["check-ignore", "-q", "--no-index", path], { cwd: dir }).status).toBe(0);
+    expect(spawnSync("git", ["check-ignore", "-q", "--no-index", "main.ts"], { cwd: dir }).status).toBe(1);
   });
 
   test("GIVEN the same project generated again THEN nothing is replaced and there is no backup folder", () => {

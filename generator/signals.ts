@@ -46,36 +46,41 @@ const MESSAGES: Readonly<Record<Exclude<Phase, "writing">, string>> = {
   installing: "Interrupted: the project was written; npm install was interrupted (run it in the project yourself).",
 };
 
+/** Says what a signal means in the current phase and exits; set up by `handleSignals`. */
+let report: ((signal: Signal) => void) | undefined;
+
 /** Installs the handlers; `exit` and `write` are the process's unless a test passes its own. */
 export function handleSignals(
   write: (text: string) => void = (text) => process.stderr.write(text),
   exit: (code: number) => void = (code) => process.exit(code),
 ): void {
+  report = (signal) => {
+    write(`\n${MESSAGES[phase === "writing" ? "written" : phase]}\n`);
+    exit(exitCodeFor(signal));
+  };
   for (const signal of SIGNALS) {
     process.on(signal, () => {
-      if (phase === "writing") {
-        pending ??= signal;
-        return;
-      }
-      write(`\n${MESSAGES[phase]}\n`);
-      exit(exitCodeFor(signal));
+      if (phase === "writing") pending ??= signal;
+      else report?.(signal);
     });
   }
 }
 
-/** Runs the write with signals deferred; a signal that lands after its last check is reported as after the write. */
+/**
+ * Runs the write with signals deferred. A signal that lands after the writer's last
+ * check (the write is complete) is reported as such, at once: the process exits.
+ */
 export async function whileWriting<T>(write: () => Promise<T>): Promise<T> {
   setPhase("writing");
   try {
     const result = await write();
     setPhase("written");
+    if (pending) report?.(pending);
     return result;
   } catch (error) {
     setPhase("before-write");
     throw error;
   } finally {
-    const late = pending;
     pending = undefined;
-    if (late && phase === "written") process.kill(process.pid, late);
   }
 }

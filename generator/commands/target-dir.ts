@@ -22,13 +22,16 @@ function distance(a: string, b: string): number {
 }
 
 /**
- * The command a lone, bare positional probably meant (`chek` → `check`), as git's
- * "did you mean this?": only when no such folder exists, so `./chek` still creates one.
+ * The command a bare positional probably meant (`chek` → `check`), as git's "did you
+ * mean this?". A folder name is open-ended, so only a near miss counts: one edit (a
+ * swap of neighbours is one) from a command of five letters or more, not a prefix of
+ * it nor an extension (`service`, `checks` and `link` stay folder names), and only when
+ * no such folder exists, so `./chek` still creates one.
  */
 export function commandTypo(positional: string, commands: readonly string[]): string | undefined {
   if (/[\\/]/.test(positional) || existsSync(positional)) return undefined;
   const word = positional.toLowerCase();
-  return commands.find((c) => c !== word && distance(word, c) <= (c.length > 5 ? 2 : 1));
+  return commands.find((c) => c.length >= 5 && !c.startsWith(word) && !word.startsWith(c) && distance(word, c) === 1);
 }
 
 /**

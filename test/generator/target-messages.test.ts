@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { runCli, tmp } from "../support/cli";
 
 describe("messages about the target directory", () => {
-  test("GIVEN a bare positional one typo from a command (`chek`) THEN exit 2 suggesting it, as git does; ./chek still creates a folder", () => {
+  test("GIVEN a bare positional one typo from a command (`chek`) THEN exit 2 suggesting it, as git does; ./chek, an existing chek, link and service are folders", () => {
     const cwd = tmp("typo");
     const result = runCli(["chek"], { cwd });
     expect(result.code).toBe(2);
@@ -13,8 +13,10 @@ describe("messages about the target directory", () => {
     expect(readdirSync(cwd)).toEqual([]);
     expect(runCli(["./chek", "--yes", "--dry-run"], { cwd }).code).toBe(0);
     expect(runCli(["upgarde"], { cwd }).stderr).toMatch(/did you mean `upgrade`\?/);
-    mkdirSync(join(cwd, "lint-rules"));
-    expect(runCli(["lint-rules", "--yes", "--dry-run"], { cwd }).code).toBe(0);
+    // Near misses that are ordinary folder names are left alone.
+    for (const name of ["link", "service", "checks"]) expect(runCli([name, "--yes", "--dry-run"], { cwd }).code).toBe(0);
+    mkdirSync(join(cwd, "chek"));
+    expect(runCli(["chek", "--yes", "--dry-run"], { cwd }).code).toBe(0);
   });
 
   test("GIVEN a folder name with a space THEN the printed cd is shell-quoted", () => {

@@ -9,6 +9,7 @@ import { listBlueprints, listServices } from "./commands/list";
 import { helpText } from "./help";
 import { consoleOutput, type Output } from "./output";
 import { packageJson } from "./paths";
+import { exitCodeFor, handleSignals, Interrupted } from "./signals";
 
 /** Runs one command and returns its exit code; user errors are thrown as BlueprintInputError. */
 export async function run(argv: readonly string[], out: Output = consoleOutput): Promise<number> {
@@ -42,12 +43,9 @@ export async function run(argv: readonly string[], out: Output = consoleOutput):
   }
 }
 
-/** The process: exit 2 for bad input, 130 when interrupted, a stack trace only for bugs. */
+/** The process: exit 2 for bad input, 128 + the signal when interrupted (130 for Ctrl-C), a stack trace only for bugs. */
 export function main(): void {
-  process.on("SIGINT", () => {
-    process.stderr.write("\nInterrupted: nothing was written.\n");
-    process.exit(130);
-  });
+  handleSignals();
   run(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
@@ -58,6 +56,9 @@ export function main(): void {
         const where = origin === undefined ? "" : origin.startsWith("--") ? ` (the answer of ${origin})` : ` (${origin})`;
         process.stderr.write(`create-privatelink: ${error.message}${where}\n`);
         process.exitCode = 2;
+      } else if (error instanceof Interrupted) {
+        process.stderr.write(`\n${error.message}\n`);
+        process.exitCode = exitCodeFor(error.signal);
       } else if (error instanceof Error && error.name === "ExitPromptError") {
         process.stderr.write("\nCancelled: nothing was written.\n");
         process.exitCode = 130;

@@ -1,19 +1,23 @@
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import validateNpmName from "validate-npm-package-name";
 import { BlueprintInputError } from "../../blueprints/lib/errors";
 import { readAnswersFile } from "../answers/file";
 import { resolveAnswers } from "../answers/resolve";
-import type { ParsedArgs } from "../args";
+import { COMMANDS, type ParsedArgs } from "../args";
 import type { Output } from "../output";
 import { planProject } from "../plan/plan";
 import { validateAnswers } from "../plan/validate";
 import { askInTerminal } from "../prompts";
 import { findSuppressions, PROVENANCE_FILE } from "../provenance";
+import { pendingSignal, setPhase, whileWriting } from "../signals";
 import { describeChanges } from "../write/diff";
-import { changesFor, isEmptyDir, shown } from "../write/target";
+import { recoverInterrupted } from "../write/journal";
+import { lockTarget, refuseIfLocked } from "../write/lock";
+import { changesFor, checkTargetDir, STAGING_PREFIX, shown } from "../write/target";
 import { writeChanges } from "../write/write";
 import { installDependencies } from "./install";
+import { commandTypo, generatedHashes, shellQuote } from "./target-dir";
 
 /**
  * `create-privatelink [dir]`: parse → answers → plan → write.
@@ -30,12 +34,13 @@ export async function create(args: ParsedArgs, out: Output): Promise<number> {
 
   // 1. Where: the target directory, if given, checked before any question is asked.
   const dirArg = args.positionals[0];
-  if (dirArg !== undefined && !options.force && !options["dry-run"] && !isEmptyDir(resolve(dirArg))) {
+  const typo = dirArg === undefined ? undefined : commandTypo(dirArg, COMMANDS);
+  if (typo !== undefined)
     throw new BlueprintInputError(
       "dir",
-      `${dirArg} is not empty; choose a new or empty directory, or pass --force to write the generated files into it (other files are left alone)`,
+      `${dirArg} is not a command; did you mean \`${typo}\`? To create a project in a folder named ${dirArg}, pass ./${dirArg}`,
     );
-  }
+  if (dirArg !== undefined) checkTargetDir(resolve(dirArg), options.force === true || options["dry-run"] === true);
 
   // 2. Answers: flags, then the answers file, then prompts or defaults.
   const interactive =
@@ -52,37 +57,64 @@ export async function create(args: ParsedArgs, out: Output): Promise<number> {
   // 3. Check: the blueprint builds its stacks in memory, so its own rules run before anything is planned.
   validateAnswers(resolved);
 
-  // 4. Plan: every file and its content, computed in memory; lint suppressions the owner
-  //    wrote into an existing .privatelink.json are kept.
-  const existing = existsSync(join(target, PROVENANCE_FILE)) ? findSuppressions(target).suppressions : [];
-  const plan = planProject(resolved, existing);
-  const changes = changesFor(target, plan.files);
-
-  // 5. Dry run: the plan, and a diff against what is there; nothing written.
+  // 4. Dry run: the plan, and a diff against what is there, after the writer's own checks; nothing written.
   if (options["dry-run"]) {
+    checkTargetDir(target, true);
+    refuseIfLocked(target);
+    const plan = planProject(resolved, existsSync(join(target, PROVENANCE_FILE)) ? findSuppressions(target).suppressions : []);
+    const changes = changesFor(target, plan.files);
+    if (existsSync(target) && readdirSync(target).some((n) => n.startsWith(STAGING_PREFIX)))
+      out.warn(`an interrupted run left a staging folder in ${shown(target)}; the next run rolls it back first`);
     out.print(`Dry run: ${plan.files.length} files for ${shown(target)}; nothing written.\n${describeChanges(changes, true)}`);
     return 0;
   }
 
-  // 6. Write: staged, then moved into place; all or nothing.
-  writeChanges(target, changes, { force: options.force === true });
-  const written = changes.filter((c) => c.change !== "unchanged").length;
-  if (options.install) await installDependencies(target, out);
+  // 5. Lock the target for the rest of the run, and undo what an interrupted run left there.
+  const lock = lockTarget(target);
+  try {
+    for (const message of recoverInterrupted(target)) out.warn(message);
+    checkTargetDir(target, options.force === true);
 
-  // 7. Summary: what was written, what to run next, what it costs.
-  const cd = shown(target) === "." ? [] : [`cd ${shown(target)}`];
-  out.print(
-    [
-      `Wrote ${written} of ${plan.files.length} files to ${shown(target)} (${resolved.answers.blueprint as string}, ${resolved.answers.region}).`,
-      "",
-      "Next:",
-      ...[...cd, ...(options.install ? [] : ["npm install"]), "npx cdktf synth", "npm test", ...plan.deploy].map((c) => `  ${c}`),
-      "",
-      "Estimated cost:",
-      ...plan.cost.map((line) => `  ${line}`),
-    ].join("\n"),
-  );
-  return 0;
+    // 6. Plan: every file and its content, computed in memory; lint suppressions the owner
+    //    wrote into an existing .privatelink.json are kept.
+    const existing = existsSync(join(target, PROVENANCE_FILE)) ? findSuppressions(target).suppressions : [];
+    const plan = planProject(resolved, existing);
+    const changes = changesFor(target, plan.files);
+
+    // 7. Write: staged, journaled, then moved into place; all or nothing, even on Ctrl-C.
+    const result = await whileWriting(() =>
+      writeChanges(target, changes, { force: options.force === true, interrupted: pendingSignal, generated: generatedHashes(target) }),
+    );
+    const written = changes.filter((c) => c.change !== "unchanged").length;
+    const replaced = changes.filter((c) => c.change === "overwrite").map((c) => c.file.path);
+    lock.release();
+    if (options.install) {
+      setPhase("installing");
+      await installDependencies(target, out);
+      setPhase("written");
+    }
+
+    // 8. Summary: what was written and replaced, what to run next, what it costs.
+    const cd = shown(target) === "." ? [] : [`cd ${shellQuote(shown(target))}`];
+    const backups = result.backupDir
+      ? [`Kept a copy of each of your ${result.backedUp.length} file(s) it replaced in ${join(shown(target), result.backupDir)}/.`]
+      : [];
+    out.print(
+      [
+        `Wrote ${written} of ${plan.files.length} files to ${shown(target)} (${resolved.answers.blueprint as string}, ${resolved.answers.region}).`,
+        ...(replaced.length > 0 ? [`Replaced ${replaced.length} existing file(s): ${replaced.join(", ")}.`, ...backups] : []),
+        "",
+        "Next:",
+        ...[...cd, ...(options.install ? [] : ["npm install"]), "npx cdktf synth", "npm test", ...plan.deploy].map((c) => `  ${c}`),
+        "",
+        "Estimated cost:",
+        ...plan.cost.map((line) => `  ${line}`),
+      ].join("\n"),
+    );
+    return 0;
+  } finally {
+    lock.release();
+  }
 }
 
 /** A valid npm name from a folder name: `My Endpoints` → `my-endpoints`. */

@@ -8,6 +8,10 @@ export async function installDependencies(dir: string, out: Output): Promise<voi
   if (!spinner) out.progress("npm install: installing the project's dependencies (a minute or so)");
   const code = await new Promise<number>((done) => {
     const child = spawn("npm", ["install", "--no-audit", "--no-fund"], { cwd: dir, stdio: ["ignore", "ignore", "pipe"] });
+    // Ctrl-C reaches npm from the terminal; a `kill` of this process alone must not leave npm running.
+    const stop = () => child.kill("SIGTERM");
+    process.once("exit", stop);
+    child.on("close", () => process.removeListener("exit", stop));
     let errors = "";
     child.stderr.on("data", (chunk: Buffer) => (errors += chunk.toString()));
     child.on("close", (status) => {

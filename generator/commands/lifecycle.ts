@@ -6,7 +6,10 @@ import { checkProject, formatCheck, hasFindings } from "../lifecycle/check";
 import { planUpgrade } from "../lifecycle/upgrade";
 import type { Output } from "../output";
 import { askInTerminal } from "../prompts";
+import { pendingSignal, whileWriting } from "../signals";
 import { describeChanges } from "../write/diff";
+import { recoverInterrupted } from "../write/journal";
+import { lockTarget, refuseIfLocked } from "../write/lock";
 import { shown } from "../write/target";
 import { writeChanges } from "../write/write";
 
@@ -33,6 +36,21 @@ export function checkCommand(args: ParsedArgs, out: Output): number {
  */
 export async function upgradeCommand(args: ParsedArgs, out: Output): Promise<number> {
   const dir = projectDir(args);
+  if (args.options["dry-run"]) {
+    refuseIfLocked(dir);
+    return upgradeLocked(args, out, dir);
+  }
+  // The project is locked for the whole run; what an interrupted run left is undone before it is read.
+  const lock = lockTarget(dir);
+  try {
+    for (const message of recoverInterrupted(dir)) out.warn(message);
+    return await upgradeLocked(args, out, dir);
+  } finally {
+    lock.release();
+  }
+}
+
+async function upgradeLocked(args: ParsedArgs, out: Output, dir: string): Promise<number> {
   const interactive =
     !args.options.yes &&
     !args.options["no-interactive"] &&
@@ -59,7 +77,7 @@ export async function upgradeCommand(args: ParsedArgs, out: Output): Promise<num
     );
     return plan.conflicts.length > 0 ? 1 : 0;
   }
-  writeChanges(dir, plan.changes, { force: true });
+  await whileWriting(() => writeChanges(dir, plan.changes, { force: true, interrupted: pendingSignal }));
   const lines = [`Upgraded ${shown(dir)} from ${plan.from} to ${plan.to}: ${plan.changes.length} file(s) written or removed.`, ...summary];
   if (plan.conflicts.length > 0) {
     lines.push(

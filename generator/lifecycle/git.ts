@@ -7,6 +7,10 @@ import { spawnSync } from "node:child_process";
 export function uncommittedChanges(dir: string): string[] | undefined {
   const inside = spawnSync("git", ["rev-parse", "--is-inside-work-tree"], { cwd: dir, encoding: "utf8" });
   if (inside.status !== 0 || inside.stdout.trim() !== "true") return undefined;
-  const status = spawnSync("git", ["status", "--porcelain", "--untracked-files=all", "--", "."], { cwd: dir, encoding: "utf8" });
+  // The writer's own lock, staging and backup folders are not the user's changes.
+  const status = spawnSync("git", ["status", "--porcelain", "--untracked-files=all", "--", ".", ":(exclude).create-privatelink[.-]*"], {
+    cwd: dir,
+    encoding: "utf8",
+  });
   return status.stdout.split("\n").filter((line) => line.trim() !== "");
 }

@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import { join } from "node:path";
 import { resolveAnswers } from "../../generator/answers/resolve";
 import { planProject } from "../../generator/plan/plan";
+import { Interrupted } from "../../generator/signals";
 import { changesFor } from "../../generator/write/target";
 import { type WriterFs, writeChanges } from "../../generator/write/write";
 import { snapshotTree, tmp } from "../support/cli";
@@ -34,7 +35,9 @@ describe("the writer, with a file system that fails on purpose", () => {
     fs.writeFileSync(join(dir, "main.ts"), "// the user's own main.ts\n");
     const before = snapshotTree(dir);
     const changes = changesFor(dir, await plannedFiles());
-    expect(() => writeChanges(dir, changes, { force: true }, failingOnMove(10))).toThrow(/cannot write .* \(ENOSPC\).*nothing was changed/);
+    await expect(writeChanges(dir, changes, { force: true }, failingOnMove(10))).rejects.toThrow(
+      /cannot write .* \(ENOSPC\).*nothing was changed/,
+    );
     expect(snapshotTree(dir)).toEqual(before);
     expect(fs.existsSync(join(dir, "test"))).toBe(false);
   });
@@ -42,14 +45,41 @@ describe("the writer, with a file system that fails on purpose", () => {
   test("GIVEN a new folder WHEN the 5th move fails THEN the folder is not left behind", async () => {
     const fresh = join(tmp("fail-new"), "proj");
     const changes = changesFor(fresh, await plannedFiles());
-    expect(() => writeChanges(fresh, changes, { force: false }, failingOnMove(5))).toThrow(/ENOSPC/);
+    await expect(writeChanges(fresh, changes, { force: false }, failingOnMove(5))).rejects.toThrow(/ENOSPC/);
     expect(fs.existsSync(fresh)).toBe(false);
+  });
+
+  test("GIVEN a full disk while staging THEN the error names the user's path, not the staging folder", async () => {
+    const fresh = join(tmp("fail-stage"), "proj");
+    const full: WriterFs = {
+      ...fs,
+      writeFileSync: (file: fs.PathOrFileDescriptor, data: string | NodeJS.ArrayBufferView, options?: fs.WriteFileOptions) => {
+        if (String(file).endsWith(join("new", "main.ts")))
+          throw Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC", path: String(file) });
+        fs.writeFileSync(file, data, options);
+      },
+    };
+    const error = await writeChanges(fresh, changesFor(fresh, await plannedFiles()), { force: false }, full).catch((e: Error) => e);
+    expect(String(error)).toMatch(/cannot write \S*proj\/main\.ts \(ENOSPC\).*nothing was changed/);
+    expect(String(error)).not.toMatch(/staging/);
+  });
+
+  test("GIVEN a signal recorded after the 7th file THEN the writer rolls back and throws Interrupted with the signal", async () => {
+    const dir = tmp("signal");
+    fs.writeFileSync(join(dir, "README.md"), "mine");
+    const before = snapshotTree(dir);
+    let checks = 0;
+    const interrupted = () => (++checks > 7 ? ("SIGTERM" as const) : undefined);
+    const error = await writeChanges(dir, changesFor(dir, await plannedFiles()), { force: true, interrupted }).catch((e) => e);
+    expect(error).toBeInstanceOf(Interrupted);
+    expect(error).toMatchObject({ signal: "SIGTERM", message: expect.stringMatching(/rolled back; .* is as it was/) });
+    expect(snapshotTree(dir)).toEqual(before);
   });
 
   test("GIVEN node's own file system THEN every planned file is written", async () => {
     const fresh = join(tmp("ok"), "proj");
     const files = await plannedFiles();
-    writeChanges(fresh, changesFor(fresh, files), { force: false });
+    await writeChanges(fresh, changesFor(fresh, files), { force: false });
     for (const file of files) expect(fs.readFileSync(join(fresh, file.path), "utf8")).toBe(file.content);
   });
 });

@@ -221,7 +221,12 @@ export const backendQuestions: readonly Question[] = [
     prompt: "input",
     when: isS3,
     defaultValue: () => null as string | null,
-    check: (value) => checkBucketName(toText(value, "backendBucket", false), "backendBucket"),
+    check: (value) => {
+      if (value === null || value === undefined) {
+        throw new BlueprintInputError("backendBucket", "is missing; the S3 backend keeps state in a bucket: pass --backend-bucket <name>");
+      }
+      return checkBucketName(toText(value, "backendBucket", false), "backendBucket");
+    },
   }),
   q({
     key: "backendKey",

@@ -17,6 +17,10 @@ const RUN_OPTIONS = {
   interactive: { type: "boolean", help: "ask questions even without a TTY" },
   "no-interactive": { type: "boolean", help: "never ask; unanswered questions are an error unless --yes" },
   install: { type: "boolean", help: "run npm install in the new project" },
+  lookup: {
+    type: "boolean",
+    help: "ask AWS (EC2 DescribeAvailabilityZones, DescribeVpcEndpointServices) which zones offer each service; recorded in privatelink.context.json",
+  },
   json: { type: "boolean", help: "check, lint: print the report as JSON" },
   rules: { type: "boolean", help: "lint: describe every rule (why, how to fix) and exit" },
   to: { type: "string", valueName: "name@version", help: "upgrade: the blueprint version to upgrade to (default: the newest)" },
@@ -29,7 +33,7 @@ export type RunOptionName = keyof typeof RUN_OPTIONS;
 
 /** Which run options each command takes (answer flags go with create and upgrade); others are errors. */
 const COMMAND_OPTIONS: Record<Command, readonly RunOptionName[]> = {
-  create: ["answers", "yes", "dry-run", "force", "interactive", "no-interactive", "install"],
+  create: ["answers", "yes", "dry-run", "force", "interactive", "no-interactive", "install", "lookup"],
   upgrade: ["answers", "yes", "dry-run", "interactive", "no-interactive", "to", "allow-dirty"],
   check: ["json"],
   lint: ["json", "rules"],

@@ -1,5 +1,6 @@
 import type { Construct } from "constructs";
 import type { AnyAnswers } from "./answers/types";
+import type { AwsFacts } from "./lookup/facts";
 import type { BlueprintEntry } from "./registry";
 import { expand, type StackSpec } from "./stack-spec";
 
@@ -10,11 +11,17 @@ type StackClass = new (scope: Construct, id: string, props: Record<string, unkno
  * does: in order, with cross-stack props read from the stacks made before.
  * `idPrefix` keeps stacks of several projects apart in one app.
  */
-export function instantiateStacks(app: Construct, entry: BlueprintEntry, answers: AnyAnswers, idPrefix = ""): Map<string, Construct> {
+export function instantiateStacks(
+  app: Construct,
+  entry: BlueprintEntry,
+  answers: AnyAnswers,
+  idPrefix = "",
+  facts?: AwsFacts,
+): Map<string, Construct> {
   const module = entry.load();
   const made = new Map<string, Construct>();
   const byVar = new Map<string, Construct>();
-  for (const spec of entry.stacks(answers)) {
+  for (const spec of entry.stacks(answers, facts)) {
     const StackType = module[spec.className] as StackClass;
     for (const { id, props } of expand(spec)) {
       const stack = new StackType(app, `${idPrefix}${id}`, { ...props, ...resolveRefs(spec, byVar) });

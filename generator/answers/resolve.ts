@@ -1,5 +1,6 @@
 import { BlueprintInputError, isInputError } from "../../blueprints/lib/errors";
 import type { BlueprintEntry } from "../bindings/blueprint";
+import type { AwsFacts } from "../lookup/facts";
 import { findBlueprint } from "../registry";
 import { blueprintQuestion } from "./blueprint-question";
 import { questionOf, versionsAsking } from "./catalog";
@@ -41,6 +42,8 @@ export interface ResolvedAnswers {
   readonly used: readonly string[];
   /** Things worth saying that are not errors. */
   readonly warnings: readonly string[];
+  /** AWS's answers about zones and services (`--lookup`, or the project's privatelink.context.json). @default none */
+  readonly facts?: AwsFacts;
 }
 
 /** Raised when questions are unanswered and nobody can be asked. */

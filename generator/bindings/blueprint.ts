@@ -3,6 +3,7 @@ import type { Question } from "../answers/question";
 import type { AnyAnswers } from "../answers/types";
 import type { ProjectDescription } from "../describe";
 import type { Migration } from "../lifecycle/migrations";
+import type { AwsFacts } from "../lookup/facts";
 import type { StackSpec } from "../stack-spec";
 
 /** A released blueprint version, as its binding declares it, over its own answers type `A`. */
@@ -19,8 +20,13 @@ export interface BlueprintSpec<A> {
    * `listener.port`): a blueprint error on a prop is reported with that answer's flag.
    */
   readonly propAnswers: Readonly<Record<string, string>>;
-  /** The stacks a project with these answers has. */
-  readonly stacks: (answers: A) => StackSpec[];
+  /** The stacks a project with these answers has; `facts` are AWS's answers recorded by `--lookup`, if any. */
+  readonly stacks: (answers: A, facts?: AwsFacts) => StackSpec[];
+  /**
+   * The endpoint service names `--lookup` asks AWS about. A version without it
+   * does not use AWS lookups, and `--lookup` with it is an error. @default none
+   */
+  readonly lookupServices?: (answers: A) => string[];
   /** What the README and the closing summary say about a project. */
   readonly describe: (answers: A) => ProjectDescription;
   /** Runs when an upgrade crosses into this version from the one before. @default none */

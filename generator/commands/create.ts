@@ -16,6 +16,7 @@ import { recoverInterrupted } from "../write/journal";
 import { lockTarget, refuseIfLocked } from "../write/lock";
 import { changesFor, checkTargetDir, STAGING_PREFIX, shown } from "../write/target";
 import { writeChanges } from "../write/write";
+import { factsFor } from "./facts-step";
 import { installDependencies } from "./install";
 import { commandTypo, generatedHashes, shellQuote } from "./target-dir";
 
@@ -47,12 +48,15 @@ export async function create(args: ParsedArgs, out: Output): Promise<number> {
     !options.yes && !options["no-interactive"] && (options.interactive ?? (process.stdin.isTTY === true && process.stdout.isTTY === true));
   const file = options.answers !== undefined ? readAnswersFile(options.answers) : undefined;
   const defaults = dirArg !== undefined ? { projectName: projectNameFrom(dirArg) } : undefined;
-  const resolved = await resolveAnswers(
+  const answered = await resolveAnswers(
     { flags: args.flags, file, defaults },
     { yes: options.yes === true, ask: interactive ? askInTerminal : undefined },
   );
-  for (const warning of resolved.warnings) out.warn(warning);
-  const target = resolve(dirArg ?? resolved.answers.projectName);
+  for (const warning of answered.warnings) out.warn(warning);
+  const target = resolve(dirArg ?? (answered.answers.projectName as string));
+
+  // 2b. AWS facts: asked with --lookup, else those the target already records (the same files again).
+  const resolved = await factsFor(answered, target, options.lookup === true);
 
   // 3. Check: the blueprint builds its stacks in memory, so its own rules run before anything is planned.
   validateAnswers(resolved);

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { BlueprintInputError } from "../../blueprints/lib/errors";
 import { type Asker, type ResolvedAnswers, resolveAnswers } from "../answers/resolve";
 import { BASE_FILE } from "../base-copy";
+import { factsFor } from "../commands/facts-step";
 import { planProject } from "../plan/plan";
 import { validateAnswers } from "../plan/validate";
 import { PROVENANCE_FILE, type Provenance, readProvenance, type Suppression } from "../provenance";
@@ -53,9 +54,11 @@ export async function render(
   blueprint: string,
   recorded: Readonly<Record<string, unknown>>,
   suppressions: readonly Suppression[],
-  options: { flags?: Readonly<Record<string, unknown>>; yes: boolean; ask?: Asker },
+  options: { flags?: Readonly<Record<string, unknown>>; yes: boolean; ask?: Asker; projectDir?: string },
 ): Promise<Rendered> {
-  const resolved = await resolveAnswers({ flags: { ...options.flags, blueprint }, recorded }, { yes: options.yes, ask: options.ask });
+  const answered = await resolveAnswers({ flags: { ...options.flags, blueprint }, recorded }, { yes: options.yes, ask: options.ask });
+  // The project's recorded AWS answers (privatelink.context.json), so that a re-render places endpoints as before.
+  const resolved = options.projectDir ? await factsFor(answered, options.projectDir, false) : answered;
   validateAnswers(resolved);
   const plan = planProject(resolved, suppressions);
   const meta = (path: string) => plan.files.find((f) => f.path === path)!.content;

@@ -86,7 +86,7 @@ export async function planUpgrade(dir: string, options: UpgradeOptions): Promise
     warnings.push(
       `${BASE_FILE} is missing: the merge base is the old version rendered by this generator, so template changes since may show as conflicts`,
     );
-  const base = await render(ref(from), recorded, suppressions, { yes: true });
+  const base = await render(ref(from), recorded, suppressions, { yes: true, projectDir: dir });
   const chain = BLUEPRINTS.filter((b) => b.manifest.name === from.manifest.name).map((b) => ({
     version: b.manifest.version,
     migration: b.migration,
@@ -99,6 +99,7 @@ export async function planUpgrade(dir: string, options: UpgradeOptions): Promise
     flags: options.flags,
     yes: options.yes,
     ask: options.ask,
+    projectDir: dir,
   });
 
   const outcomes: { path: string; outcome: FileOutcome }[] = [];

@@ -3,6 +3,7 @@ import type { ResolvedAnswers } from "../answers/resolve";
 import type { CommonAnswers } from "../answers/types";
 import { baseFile } from "../base-copy";
 import { costLines } from "../cost";
+import { contextFile } from "../lookup/context-file";
 import { packageJson } from "../paths";
 import { provenanceFile, type Suppression } from "../provenance";
 import { biomeJson, blueprintSources, cdktfJson, projectPackageJson, staticFile, tsconfig } from "./project-files";
@@ -28,7 +29,7 @@ export function planProject(resolved: ResolvedAnswers, suppressions: readonly Su
   const { used, entry } = resolved;
   const answers = resolved.answers as unknown as CommonAnswers;
   const version = packageJson().version;
-  const specs = entry.stacks(resolved.answers);
+  const specs = entry.stacks(resolved.answers, resolved.facts);
   const description = entry.describe(resolved.answers);
   const cost = costLines(description.cost);
   // Sorted by path, as Biome's organize-imports sorts them.
@@ -75,6 +76,8 @@ export function planProject(resolved: ResolvedAnswers, suppressions: readonly Su
       }),
     },
     ...blueprintSources(entry.dirs),
+    // AWS's answers, recorded so that synth never asks AWS and a re-render gives the same files.
+    ...(resolved.facts ? [contextFile(resolved.facts)] : []),
   ];
   files.push(provenanceFile(resolved.answers, used, files, version, suppressions), baseFile(files));
   return { files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), cost, deploy: description.deploy };

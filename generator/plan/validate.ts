@@ -18,10 +18,10 @@ import { instantiateStacks } from "../instantiate";
  * output folder when it is made, so it gets a temporary one, removed after.
  */
 export function validateAnswers(resolved: ResolvedAnswers): void {
-  const { entry, answers } = resolved;
+  const { entry, answers, facts } = resolved;
   const outdir = mkdtempSync(join(tmpdir(), "privatelink-validate-"));
   try {
-    instantiateStacks(new App({ outdir, skipValidation: true }), entry, answers);
+    instantiateStacks(new App({ outdir, skipValidation: true }), entry, answers, "", facts);
   } catch (error) {
     if (isInputError(error)) {
       const flag = flagForField(entry, error.field);

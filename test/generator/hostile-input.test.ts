@@ -215,7 +215,12 @@ const CASES: readonly Case[] = [
     field: "subnets[0]",
     expected: /expected a subnet ID/,
   },
-  { name: "an S3 backend without a bucket", args: ["--backend", "s3"], field: "backendBucket", expected: /expected a string, got null/ },
+  {
+    name: "an S3 backend without a bucket",
+    args: ["--backend", "s3"],
+    field: "backendBucket",
+    expected: /is missing; the S3 backend keeps state in a bucket: pass --backend-bucket/,
+  },
   {
     name: "an invalid bucket name",
     args: ["--backend", "s3", "--backend-bucket", "Bad_Bucket"],

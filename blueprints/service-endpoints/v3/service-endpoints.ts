@@ -17,6 +17,7 @@ import { checkAccountIds, checkCidr, checkDistinct, checkTags } from "../../lib/
 import { endpointPolicyFor, type PolicyContext } from "./endpoint-policies";
 import { READ_ONLY_SERVICES } from "./policy-templates";
 import type { ServiceEndpointsProps } from "./props";
+import { checkServiceZones, subnetsFor } from "./service-zones";
 
 export const BLUEPRINT = "service-endpoints";
 export const VERSION = 3;
@@ -92,6 +93,7 @@ export class ServiceEndpoints extends Construct {
       });
     }
 
+    checkServiceZones(props.serviceZones);
     if (interfaces.length > 0) {
       if (net.subnetIds.length < 2) {
         throw new BlueprintInputError(
@@ -102,7 +104,8 @@ export class ServiceEndpoints extends Construct {
       const group = this.endpointSecurityGroup(net.vpcId, net.cidr, onPremises, interfaces, name, tags);
       this.securityGroup = group;
       for (const service of interfaces) {
-        this.interfaceEndpoints[service.key] = this.interfaceEndpoint(service, net.vpcId, net.subnetIds, group, privateDns, policies, tags);
+        const subnets = subnetsFor(service, net, props.serviceZones);
+        this.interfaceEndpoints[service.key] = this.interfaceEndpoint(service, net.vpcId, subnets, group, privateDns, policies, tags);
       }
     }
     this.outputs(net.vpcId, net.subnetIds);

@@ -3,11 +3,13 @@ import { manifest } from "../../../blueprints/service-endpoints/v1/manifest";
 import { manifest as manifestV2 } from "../../../blueprints/service-endpoints/v2/manifest";
 import { manifest as manifestV3 } from "../../../blueprints/service-endpoints/v3/manifest";
 import { backendQuestions, projectName, providerRoleArn, region, routeTableIds, tags, vpcQuestions } from "../../answers/common-questions";
+import type { AwsFacts } from "../../lookup/facts";
 import type { StackSpec } from "../../stack-spec";
 import { defineBlueprint } from "../blueprint";
 import { BASE_PROP_ANSWERS, baseProps, compact, VPC_PROP_ANSWERS, vpcProps } from "../common";
 import { externalId } from "../privatelink-questions";
 import { describeProject, describeProjectV3 } from "./describe";
+import { interfaceServiceNames, serviceZonesFrom } from "./lookup";
 import {
   allowedAccounts,
   gatewayServices,
@@ -31,7 +33,7 @@ const vpc = vpcQuestions({ existing: true, zoneIds: false });
 const vpcV3 = vpcQuestions({ existing: true, zoneIds: true, zoneRules: STABLE_ZONE_RULES });
 
 function stacksOf(version: 1 | 2 | 3) {
-  return (answers: ServiceEndpointsAnswers): StackSpec[] => [
+  return (answers: ServiceEndpointsAnswers, facts?: AwsFacts): StackSpec[] => [
     {
       id: answers.projectName,
       varName: "endpoints",
@@ -48,6 +50,7 @@ function stacksOf(version: 1 | 2 | 3) {
           ? {
               trustedResources: answers.trustedResources !== "no",
               onPremisesCidrs: answers.onPremisesCidrs,
+              serviceZones: serviceZonesFrom(answers, facts),
               assumeRole: answers.providerRoleArn
                 ? compact({ roleArn: answers.providerRoleArn, externalId: answers.externalId })
                 : undefined,
@@ -118,5 +121,6 @@ export const serviceEndpointsV3 = defineBlueprint<ServiceEndpointsAnswers>({
   ],
   propAnswers: { ...propAnswers, trustedResources: "trustedResources", onPremisesCidrs: "onPremisesCidrs" },
   stacks: stacksOf(3),
+  lookupServices: interfaceServiceNames,
   describe: describeProjectV3,
 });

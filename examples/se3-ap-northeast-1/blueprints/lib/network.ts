@@ -48,6 +48,8 @@ export interface NetworkRefs {
   readonly cidr: string;
   /** One subnet per availability zone. */
   readonly subnetIds: string[];
+  /** The zone (name or ID, as given) of each subnet, in the same order. */
+  readonly zones: string[];
   readonly routeTableIds: string[];
   /** True when this construct made the VPC (DNS support and hostnames on). */
   readonly created: boolean;
@@ -115,7 +117,7 @@ function newVpc(
     subnetIds.push(subnet.id);
     routeTableIds.push(table.id);
   });
-  return { vpcId: vpc.id, cidr, subnetIds, routeTableIds, created: true };
+  return { vpcId: vpc.id, cidr, subnetIds, zones, routeTableIds, created: true };
 }
 
 function existingVpc(region: string, props: ExistingVpcProps): NetworkRefs {
@@ -136,7 +138,7 @@ function existingVpc(region: string, props: ExistingVpcProps): NetworkRefs {
     checkResourceId(id, `vpc.routeTableIds[${i}]`, "rtb");
   });
   checkDistinct(routeTableIds, "vpc.routeTableIds");
-  return { vpcId, cidr, subnetIds: subnets.map((s) => s.id), routeTableIds, created: false };
+  return { vpcId, cidr, subnetIds: subnets.map((s) => s.id), zones: subnets.map((s) => s.availabilityZone), routeTableIds, created: false };
 }
 
 export const isZoneId = (zone: string) => /^[a-z0-9]+-az\d+$/.test(zone);

@@ -46,6 +46,13 @@ export interface ServiceEndpointsProps {
    * S3 interface endpoint is for. @default []
    */
   readonly onPremisesCidrs?: readonly string[];
+  /**
+   * Zones each interface service is offered in, as AWS answered (`--lookup`,
+   * recorded in privatelink.context.json): its endpoint uses only the VPC's
+   * subnets in those zones. Keys are catalog keys or full service names.
+   * @default every zone of the VPC, for every service
+   */
+  readonly serviceZones?: Readonly<Record<string, readonly string[]>>;
   /** Turn on private DNS for services that support it (not DynamoDB's interface endpoint). @default true */
   readonly privateDns?: boolean;
   /** Prefix of resource names (Name tags). @default the construct id */

@@ -18,6 +18,7 @@ const RUN_OPTIONS = {
   "no-interactive": { type: "boolean", help: "never ask; unanswered questions are an error unless --yes" },
   install: { type: "boolean", help: "run npm install in the new project" },
   json: { type: "boolean", help: "check, lint: print the report as JSON" },
+  synth: { type: "boolean", help: "check: run the project's main.ts to compare committed cdktf.out with a fresh synth" },
   rules: { type: "boolean", help: "lint: describe every rule (why, how to fix) and exit" },
   to: { type: "string", valueName: "name@version", help: "upgrade: the blueprint version to upgrade to (default: the newest)" },
   "allow-dirty": { type: "boolean", help: "upgrade: run even with uncommitted changes in git" },
@@ -31,7 +32,7 @@ export type RunOptionName = keyof typeof RUN_OPTIONS;
 const COMMAND_OPTIONS: Record<Command, readonly RunOptionName[]> = {
   create: ["answers", "yes", "dry-run", "force", "interactive", "no-interactive", "install"],
   upgrade: ["answers", "yes", "dry-run", "interactive", "no-interactive", "to", "allow-dirty"],
-  check: ["json"],
+  check: ["json", "synth"],
   lint: ["json", "rules"],
   blueprints: [],
   services: [],

@@ -127,7 +127,9 @@ export function formatCheck(report: CheckReport): string {
   for (const folder of report.kept)
     lines.push(`  kept      ${folder}: no longer generated (an older version an upgrade kept for your edits); delete it once unused`);
   for (const path of report.untrusted)
-    lines.push(`  untrusted ${path}: its recorded hash matches the file but not ${BASE_FILE}; was .privatelink.json edited?`);
+    lines.push(
+      `  untrusted ${path}: its recorded hash matches the file but not its copy in ${BASE_FILE}; one of the two was edited by hand, so upgrade merges it as a file you edited`,
+    );
   if (report.staleContext)
     lines.push(
       `  stale     ${report.staleContext.file}: AWS lookups are ${report.staleContext.ageDays} days old (over 90); re-run the generator with --lookup (create-privatelink . --force --lookup)`,

@@ -106,7 +106,7 @@ describe("a tampered .privatelink.json is not trusted (#14 item 9)", () => {
     });
     const check = runCli(["check", dir]);
     expect(check.code).toBe(1);
-    expect(check.stdout).toMatch(/untrusted main\.ts: its recorded hash matches the file but not \.privatelink\.base\.json/);
+    expect(check.stdout).toMatch(/untrusted main\.ts: its recorded hash matches the file but not its copy in \.privatelink\.base\.json/);
     const result = upgrade(dir);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/main\.ts: its hash in \.privatelink\.json is not that of its copy in \.privatelink\.base\.json/);

@@ -22,6 +22,7 @@ const RUN_OPTIONS = {
     help: "ask AWS (EC2 DescribeAvailabilityZones, DescribeVpcEndpointServices) which zones offer each service; recorded in privatelink.context.json",
   },
   json: { type: "boolean", help: "check, lint: print the report as JSON" },
+  synth: { type: "boolean", help: "check: run the project's main.ts to compare committed cdktf.out with a fresh synth" },
   rules: { type: "boolean", help: "lint: describe every rule (why, how to fix) and exit" },
   to: { type: "string", valueName: "name@version", help: "upgrade: the blueprint version to upgrade to (default: the newest)" },
   "allow-dirty": { type: "boolean", help: "upgrade: run even with uncommitted changes in git" },
@@ -35,7 +36,7 @@ export type RunOptionName = keyof typeof RUN_OPTIONS;
 const COMMAND_OPTIONS: Record<Command, readonly RunOptionName[]> = {
   create: ["answers", "yes", "dry-run", "force", "interactive", "no-interactive", "install", "lookup"],
   upgrade: ["answers", "yes", "dry-run", "interactive", "no-interactive", "to", "allow-dirty"],
-  check: ["json"],
+  check: ["json", "synth"],
   lint: ["json", "rules"],
   blueprints: [],
   services: [],

@@ -26,10 +26,17 @@ export function baseFile(files: readonly PlannedFile[]): PlannedFile {
  * The base copies that can be trusted: those whose sha256 is the one the
  * provenance recorded for the file. A missing, broken or edited base file
  * yields fewer (or no) entries, and the upgrade falls back to re-rendering.
+ * `disagreeing` lists the files that have a base copy whose hash is not the
+ * recorded one: either the base file or the recorded hash was edited, and the
+ * file is treated as edited (never overwritten as if untouched).
  */
-export function readBaseCopies(text: string | undefined, recordedHashes: Readonly<Record<string, string>>): Map<string, string> {
+export function readBaseCopies(
+  text: string | undefined,
+  recordedHashes: Readonly<Record<string, string>>,
+): { copies: Map<string, string>; disagreeing: string[] } {
   const copies = new Map<string, string>();
-  if (text === undefined) return copies;
+  const disagreeing: string[] = [];
+  if (text === undefined) return { copies, disagreeing };
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -45,6 +52,7 @@ export function readBaseCopies(text: string | undefined, recordedHashes: Readonl
   }
   for (const [path, content] of Object.entries(files as Record<string, unknown>)) {
     if (typeof content === "string" && recordedHashes[path] === sha256(content)) copies.set(path, content);
+    else if (recordedHashes[path] !== undefined) disagreeing.push(path);
   }
-  return copies;
+  return { copies, disagreeing };
 }

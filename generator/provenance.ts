@@ -66,26 +66,14 @@ export function readProvenance(dir: string): Provenance {
   if (data === null || typeof data !== "object" || Array.isArray(data))
     throw new BlueprintInputError(PROVENANCE_FILE, "expected a JSON object; restore it from git");
   const record = data as Record<string, unknown>;
-  if (
-    typeof record.generator !== "string" ||
-    typeof record.files !== "object" ||
-    record.files === null ||
-    typeof record.blueprint !== "string"
-  ) {
+  if (typeof record.generator !== "string" || typeof record.blueprint !== "string" || record.files === undefined) {
     throw new BlueprintInputError(
       PROVENANCE_FILE,
       "lacks `generator`, `blueprint` or `files`; expected the file create-privatelink wrote (restore it from git)",
     );
   }
   const suppressions = checkSuppressions(record.suppressions);
-  for (const path of Object.keys(record.files as object)) {
-    if (!/^(?!\/)(?!.*(^|\/)\.\.(\/|$))[^\u0000]+$/.test(path) || typeof (record.files as Record<string, unknown>)[path] !== "string") {
-      throw new BlueprintInputError(
-        `${PROVENANCE_FILE}: files`,
-        `"${path.slice(0, 80)}" is not a file of the project; expected relative paths with their sha256 (restore the file from git)`,
-      );
-    }
-  }
+  const files = checkFiles(record.files);
   const known = new Set<string>([...allQuestions().map((q) => q.key), ...META_KEYS]);
   const unknown = Object.keys(record).find((key) => !known.has(key));
   if (unknown)
@@ -97,9 +85,35 @@ export function readProvenance(dir: string): Provenance {
   return {
     generator: record.generator,
     answers: answers,
-    files: record.files as Record<string, string>,
+    files,
     suppressions: suppressions as Suppression[],
   };
+}
+
+const RELATIVE_PATH = /^(?!\/)(?![A-Za-z]:)(?!.*(^|\/)\.\.(\/|$))[^\u0000\\]+$/;
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/**
+ * `files` as create-privatelink writes it: an object of relative POSIX paths
+ * to lowercase hex sha256 digests. Anything else (a list, an absolute path,
+ * a digest that is not one) was not written by the generator, and trusting
+ * it would let check report clean and upgrade delete or overwrite files.
+ */
+function checkFiles(value: unknown): Record<string, string> {
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    throw new BlueprintInputError(
+      `${PROVENANCE_FILE}: files`,
+      `expected an object of { "<relative path>": "<sha256>" }, got ${Array.isArray(value) ? "a list" : String(value)}; restore the file from git`,
+    );
+  for (const [path, hash] of Object.entries(value as Record<string, unknown>)) {
+    if (!RELATIVE_PATH.test(path) || typeof hash !== "string" || !SHA256_HEX.test(hash)) {
+      throw new BlueprintInputError(
+        `${PROVENANCE_FILE}: files`,
+        `"${path.slice(0, 80)}" is not a file of the project with its sha256; expected relative paths with 64 hex digits (restore the file from git)`,
+      );
+    }
+  }
+  return value as Record<string, string>;
 }
 
 /** Suppressions as the owner wrote them: each names a rule and says why, in at least 10 characters. */

@@ -19,9 +19,9 @@ function projectDir(args: ParsedArgs): string {
   return resolve(args.positionals[0] ?? ".");
 }
 
-/** `create-privatelink check [dir] [--json]`: exit 0 clean, 1 drift or outdated, 2 error. */
+/** `create-privatelink check [dir] [--json] [--synth]`: exit 0 clean, 1 drift or outdated, 2 error. */
 export function checkCommand(args: ParsedArgs, out: Output): number {
-  const report = checkProject(projectDir(args));
+  const report = checkProject(projectDir(args), { synth: args.options.synth === true });
   out.print(
     args.options.json
       ? JSON.stringify({ ...report, project: shown(report.project) }, null, 2)

@@ -1,13 +1,15 @@
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { type Advisory, advisoriesFor, formatAdvisory } from "../advisories";
+import { BASE_FILE, readBaseCopies } from "../base-copy";
+import { ageInDays, CONTEXT_FILE, isStale, readContext } from "../lookup/context-file";
 import { sha256 } from "../provenance";
 import { latestVersion } from "../registry";
-import { loadProject, onDisk } from "./project";
+import { loadProject, onDisk, type Project } from "./project";
+import { compareSynth, type SynthComparison } from "./synth";
+import { hasConflictMarkers, toLf } from "./text";
 
-export interface CheckReport {
+export interface CheckReport extends SynthComparison {
   readonly project: string;
   readonly blueprint: string;
   readonly generator: string;
@@ -17,12 +19,27 @@ export interface CheckReport {
   readonly deleted: readonly string[];
   /** A newer version of the project's blueprint, if any. */
   readonly newerBlueprint: string | null;
-  /** Synthesized stacks kept in the project (cdktf.out/stacks, for committing) that a fresh synth no longer gives. */
-  readonly staleSynth: readonly { readonly stack: string; readonly problem: string }[];
-  /** How the committed synthesized output was compared, or why it was not. */
-  readonly synth: string;
+  /** Generated files holding unresolved conflict markers (`<<<<<<< ` … `>>>>>>> `) from an upgrade. */
+  readonly conflicts: readonly string[];
+  /**
+   * Version folders (`blueprints/<name>/v<N>/`) on disk that the project's
+   * version no longer generates: kept by an upgrade because you edited them
+   * (dpkg's "obsolete conffiles"). Delete them once nothing imports them.
+   */
+  readonly kept: readonly string[];
+  /** Files whose recorded hash matches the file but not its base copy: `.privatelink.json` was edited by hand. */
+  readonly untrusted: readonly string[];
+  /** The recorded AWS lookups (`privatelink.context.json`) when older than 90 days. */
+  readonly staleContext: { readonly file: string; readonly ageDays: number } | null;
   /** Known defects of the project's blueprint version (`generator/advisories.ts`), fixed in a newer one. */
   readonly advisories: readonly Advisory[];
+}
+
+export interface CheckOptions {
+  /** Run the project's main.ts to compare committed cdktf.out with a fresh synth. @default false */
+  readonly synth?: boolean;
+  /** @default the current time */
+  readonly now?: Date;
 }
 
 /**
@@ -32,80 +49,73 @@ export interface CheckReport {
  */
 export function hasFindings(report: CheckReport): boolean {
   return (
-    report.modified.length + report.deleted.length + report.staleSynth.length + report.advisories.length > 0 ||
-    report.newerBlueprint !== null
+    [report.modified, report.deleted, report.conflicts, report.kept, report.untrusted, report.staleSynth, report.advisories].some(
+      (list) => list.length > 0,
+    ) ||
+    report.newerBlueprint !== null ||
+    report.staleContext !== null
   );
 }
 
 /**
- * Compares a project with its provenance: generated files edited or deleted,
- * a newer blueprint version, and committed cdktf.out/stacks/*\/cdk.tf.json
- * that a fresh synth of the project (its own main.ts, edits included) no
- * longer matches.
+ * Compares a project with its provenance: generated files edited, deleted or
+ * left with conflict markers, version folders kept but no longer generated, a
+ * newer blueprint version, stale recorded lookups and, with `synth`, committed
+ * cdktf.out/stacks/*\/cdk.tf.json that a fresh synth no longer matches.
+ * Without `synth` it runs no code of the project.
  */
-export function checkProject(dir: string): CheckReport {
+export function checkProject(dir: string, options: CheckOptions = {}): CheckReport {
   const project = loadProject(dir);
   const modified: string[] = [];
   const deleted: string[] = [];
+  const conflicts: string[] = [];
+  const untrusted: string[] = [];
+  const { disagreeing } = readBaseCopies(onDisk(project, BASE_FILE), project.provenance.files);
   for (const [path, hash] of Object.entries(project.provenance.files).sort(([a], [b]) => a.localeCompare(b))) {
-    const content = onDisk(project, path);
-    if (content === undefined) deleted.push(path);
-    else if (sha256(content) !== hash) modified.push(path);
+    const raw = onDisk(project, path);
+    if (raw === undefined) deleted.push(path);
+    else if (hasConflictMarkers(raw)) conflicts.push(path);
+    else if (sha256(toLf(raw)) !== hash) modified.push(path);
+    else if (disagreeing.includes(path)) untrusted.push(path);
   }
   const latest = latestVersion(project.entry.manifest.name).manifest;
   const newer = latest.version > project.entry.manifest.version ? `${latest.name}@${latest.version}` : null;
-  const { staleSynth, synth } = compareSynth(dir);
   return {
     project: dir,
     blueprint: `${project.entry.manifest.name}@${project.entry.manifest.version}`,
     generator: project.provenance.generator,
     modified,
     deleted,
+    conflicts,
+    kept: keptVersionFolders(project),
+    untrusted,
+    staleContext: staleContext(project, options.now ?? new Date()),
     newerBlueprint: newer,
-    staleSynth,
-    synth,
+    ...compareSynth(dir, options.synth === true),
     advisories: advisoriesFor(project.entry.manifest.name, project.entry.manifest.version),
   };
 }
 
-function compareSynth(dir: string): Pick<CheckReport, "staleSynth" | "synth"> {
-  const committed = join(dir, "cdktf.out", "stacks");
-  const stacks = existsSync(committed)
-    ? readdirSync(committed)
-        .filter((id) => existsSync(join(committed, id, "cdk.tf.json")))
-        .sort()
-    : [];
-  if (stacks.length === 0)
-    return { staleSynth: [], synth: "no synthesized output (cdktf.out/stacks/*/cdk.tf.json) in the project to compare" };
-  if (!existsSync(join(dir, "node_modules", "tsx")))
-    return { staleSynth: [], synth: "synthesized output not compared: run npm install in the project first" };
-  const outdir = mkdtempSync(join(tmpdir(), "privatelink-check-"));
-  try {
-    const run = spawnSync(process.execPath, ["--import", "tsx", "main.ts"], {
-      cwd: dir,
-      env: { ...process.env, CDKTF_OUTDIR: outdir },
-      encoding: "utf8",
-    });
-    if (run.status !== 0)
-      return {
-        staleSynth: [{ stack: "*", problem: `main.ts does not synthesize: ${run.stderr.trim().split("\n").slice(-3).join(" ")}` }],
-        synth: "fresh synth failed",
-      };
-    const fresh = join(outdir, "stacks");
-    const freshStacks = existsSync(fresh) ? readdirSync(fresh).sort() : [];
-    const stale: { stack: string; problem: string }[] = [];
-    for (const id of stacks) {
-      if (!freshStacks.includes(id))
-        stale.push({ stack: id, problem: "synthesized output is there, but main.ts no longer makes this stack" });
-      else if (readFileSync(join(committed, id, "cdk.tf.json"), "utf8") !== readFileSync(join(fresh, id, "cdk.tf.json"), "utf8"))
-        stale.push({ stack: id, problem: "differs from a fresh synth: run npx cdktf synth and commit the result" });
+/** `blueprints/<name>/v<N>/` folders on disk of which the provenance records no file. */
+function keptVersionFolders(project: Project): string[] {
+  const root = join(project.dir, "blueprints");
+  if (!existsSync(root)) return [];
+  const recorded = Object.keys(project.provenance.files);
+  const kept: string[] = [];
+  for (const name of readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory())) {
+    for (const version of readdirSync(join(root, name.name), { withFileTypes: true })) {
+      const folder = `blueprints/${name.name}/${version.name}/`;
+      if (version.isDirectory() && /^v\d+$/.test(version.name) && !recorded.some((p) => p.startsWith(folder))) kept.push(folder);
     }
-    for (const id of freshStacks.filter((s) => !stacks.includes(s)))
-      stale.push({ stack: id, problem: "made by main.ts, but its synthesized output is missing" });
-    return { staleSynth: stale, synth: `compared ${stacks.length} synthesized stack(s) with a fresh synth` };
-  } finally {
-    rmSync(outdir, { recursive: true, force: true });
   }
+  return kept.sort();
+}
+
+function staleContext(project: Project, now: Date): CheckReport["staleContext"] {
+  const text = onDisk(project, CONTEXT_FILE);
+  if (text === undefined) return null;
+  const facts = readContext(text);
+  return isStale(facts, now) ? { file: CONTEXT_FILE, ageDays: ageInDays(facts, now) } : null;
 }
 
 /** The report as text. */
@@ -113,6 +123,17 @@ export function formatCheck(report: CheckReport): string {
   const lines = [`${report.project}: ${report.blueprint}, generated by ${report.generator}`];
   for (const path of report.modified) lines.push(`  modified  ${path}`);
   for (const path of report.deleted) lines.push(`  deleted   ${path}`);
+  for (const path of report.conflicts) lines.push(`  conflict  ${path}: unresolved conflict markers from an upgrade; resolve them`);
+  for (const folder of report.kept)
+    lines.push(`  kept      ${folder}: no longer generated (an older version an upgrade kept for your edits); delete it once unused`);
+  for (const path of report.untrusted)
+    lines.push(
+      `  untrusted ${path}: its recorded hash matches the file but not its copy in ${BASE_FILE}; one of the two was edited by hand, so upgrade merges it as a file you edited`,
+    );
+  if (report.staleContext)
+    lines.push(
+      `  stale     ${report.staleContext.file}: AWS lookups are ${report.staleContext.ageDays} days old (over 90); re-run the generator with --lookup (create-privatelink . --force --lookup)`,
+    );
   if (report.newerBlueprint)
     lines.push(`  outdated  ${report.blueprint} → ${report.newerBlueprint} is available: create-privatelink upgrade`);
   for (const s of report.staleSynth) lines.push(`  stale     cdktf.out/stacks/${s.stack}: ${s.problem}`);

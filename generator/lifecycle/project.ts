@@ -20,7 +20,33 @@ export interface Project {
 export function loadProject(dir: string): Project {
   const provenance = readProvenance(dir);
   const entry = findBlueprint(String(provenance.answers.blueprint), `${PROVENANCE_FILE}: blueprint`);
-  return { dir, provenance, entry };
+  const project = { dir, provenance, entry };
+  checkBlueprintMatchesFiles(project);
+  return project;
+}
+
+/**
+ * The recorded blueprint must be the one the recorded files came from: its
+ * version folder is among them, and main.ts's header names it. A swapped
+ * blueprint would make check report clean and upgrade import files it never
+ * writes.
+ */
+function checkBlueprintMatchesFiles(project: Project): void {
+  const { name, version } = project.entry.manifest;
+  const recorded = `${name}@${version}`;
+  const folder = `blueprints/${name}/v${version}/`;
+  if (!Object.keys(project.provenance.files).some((path) => path.startsWith(folder)))
+    throw new BlueprintInputError(
+      `${PROVENANCE_FILE}: blueprint`,
+      `is ${recorded}, but its files (${folder}) are not among the recorded files; the file was edited: restore it from git`,
+    );
+  const [open, line] = (onDisk(project, "main.ts") ?? "").split(/\r?\n/, 2);
+  const header = open === "/**" ? / from blueprint (\S+)\.$/.exec(line ?? "") : null;
+  if (header && header[1] !== recorded)
+    throw new BlueprintInputError(
+      `${PROVENANCE_FILE}: blueprint`,
+      `is ${recorded}, but main.ts says it was generated from ${header[1]}; restore .privatelink.json from git`,
+    );
 }
 
 /** A file of the project, or undefined when it is not there. */

@@ -161,10 +161,12 @@ describe("check", () => {
     expect(runCli(["check", dir])).toMatchObject({ code: 0 });
     symlinkSync(join(__dirname, "..", "..", "node_modules"), join(dir, "node_modules"), "dir");
     expect(spawnSync(process.execPath, ["--import", "tsx", "main.ts"], { cwd: dir }).status).toBe(0);
-    expect(runCli(["check", dir]).stdout).toMatch(/compared 1 synthesized stack\(s\) with a fresh synth\nClean/);
+    expect(runCli(["check", dir, "--synth"]).stdout).toMatch(
+      /ran main\.ts to compare cdktf\.out: 1 synthesized stack\(s\) compared with a fresh synth\nClean/,
+    );
     edit(dir, "main.ts", (t) => t.replace('"ssm", ', '"ssm", "kms", '));
     rmSync(join(dir, "README.md"));
-    const drift = runCli(["check", dir, "--json"]);
+    const drift = runCli(["check", dir, "--json", "--synth"]);
     expect(drift.code).toBe(1);
     expect(JSON.parse(drift.stdout)).toMatchObject({
       modified: ["main.ts"],

@@ -162,7 +162,7 @@ describe("published to a local registry, used as the README says", () => {
     expect(demo).toBeDefined();
     const npx = (...args: string[]) => run("npx", [OWN.name, ...args], demo, env);
     expect(existsSync(join(demo, "node_modules", ".bin", OWN.name))).toBe(true);
-    expect((await npx("--version")).output.trim()).toContain(OWN.version);
+    expect((await npx("--version")).output.trim()).toBe(OWN.version);
     const fresh = await npx("check");
     expect(fresh).toMatchObject({ code: 0 });
     await ok("npm", ["run", "synth"], demo, { CHECKPOINT_DISABLE: "1" });
@@ -171,5 +171,23 @@ describe("published to a local registry, used as the README says", () => {
     const edited = await npx("check");
     expect(edited.code).toBe(1);
     expect(edited.output).toMatch(/main\.ts/);
+  }, 600000);
+
+  test("a newer release published: npx create-privatelink@latest upgrade runs it and moves the pin; npm install brings it", async () => {
+    expect(demo).toBeDefined();
+    // The same package as a patch release, published from the unpacked tarball (already built).
+    const [major, minor, patch] = OWN.version.split(/[.-]/).map(Number);
+    const next = `${major}.${minor}.${patch + 1}`;
+    const release = join(unpacked, "package");
+    const manifest = JSON.parse(readFileSync(join(release, "package.json"), "utf8"));
+    writeFileSync(join(release, "package.json"), `${JSON.stringify({ ...manifest, version: next }, null, 2)}\n`);
+    await ok("npm", ["publish", "--ignore-scripts", release], unpacked);
+    // Not a git work tree: upgrade warns that there is no easy undo, and goes on.
+    const upgraded = await ok("npx", [`${OWN.name}@latest`, "upgrade", "--yes"], demo);
+    expect(upgraded).toMatch(/updated\s+package\.json/);
+    expect(JSON.parse(readFileSync(join(demo, "package.json"), "utf8")).devDependencies[OWN.name]).toBe(next);
+    expect(readFileSync(join(demo, "main.ts"), "utf8")).toMatch(/\/\/ an edit of the user's/);
+    await ok("npm", ["install"], demo);
+    expect((await run("npx", [OWN.name, "--version"], demo, env)).output.trim()).toBe(next);
   }, 600000);
 });

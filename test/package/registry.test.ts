@@ -1,5 +1,6 @@
 import { execFileSync, spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { tmp } from "../support/cli";
 import { type LocalRegistry, npmEnv, startRegistry } from "../support/registry";
@@ -42,6 +43,14 @@ function run(command: string, args: readonly string[], cwd: string, env: NodeJS.
   });
 }
 
+/** The suite's temporary folders: about 4 GB (two projects' node_modules, the npm cache), removed at the end. */
+const folders: string[] = [];
+function scratch(label: string): string {
+  const dir = tmp(label);
+  folders.push(dir);
+  return dir;
+}
+
 let registry: LocalRegistry | undefined;
 let env: NodeJS.ProcessEnv;
 let packed: { filename: string; files: { path: string; mode: number }[] };
@@ -64,7 +73,7 @@ async function ok(command: string, args: readonly string[], cwd: string, extra: 
 
 /** The working tree as git would commit it (tracked and new files, nothing ignored), with this node_modules linked. */
 function copyOfTheWorkingTree(): string {
-  const copy = join(tmp("pack-src"), OWN.name);
+  const copy = join(scratch("pack-src"), OWN.name);
   const listed = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: REPO, encoding: "utf8" });
   for (const path of listed.split("\0").filter(Boolean)) {
     if (!existsSync(join(REPO, path))) continue; // deleted, not yet committed
@@ -77,13 +86,13 @@ function copyOfTheWorkingTree(): string {
 
 beforeAll(async () => {
   registry = await startRegistry(OWN.name);
-  env = npmEnv(registry, tmp("npm-cache"));
+  env = npmEnv(registry, scratch("npm-cache"));
   // 1. Pack a copy, so that prepack's build does not replace dist/ under the other suites' feet.
   const source = copyOfTheWorkingTree();
-  const out = tmp("packed");
+  const out = scratch("packed");
   const stdout = await ok("npm", ["pack", "--json", "--pack-destination", out], source);
   [packed] = JSON.parse(stdout.slice(stdout.indexOf("[\n")));
-  unpacked = tmp("unpacked");
+  unpacked = scratch("unpacked");
   execFileSync("tar", ["-xzf", join(out, packed.filename), "-C", unpacked]);
   // 2. Publish it, anonymously, with the registry's own user config.
   await ok("npm", ["publish", join(out, packed.filename)], out);
@@ -91,8 +100,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await registry?.stop();
+  // In parallel: tens of thousands of files, which rmSync takes minutes to remove one by one on a busy machine.
+  const started = Date.now();
+  await Promise.all(folders.map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 3 })));
+  timings.push(`${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s  removing the temporary folders`);
   process.stdout.write(`\nregistry suite, time per step:\n${timings.join("\n")}\n`);
-});
+}, 600000);
 
 describe("the packed package", () => {
   const paths = () => packed.files.map((f) => f.path);
@@ -136,7 +149,7 @@ async function installAndTest(dir: string): Promise<void> {
   const elsewhere = Object.entries(lock.packages).filter(([path, p]) => path !== "" && p.resolved && !p.resolved.startsWith(registry!.url));
   expect(elsewhere.map(([path, p]) => `${path} ${p.resolved}`)).toEqual([]);
   expect(JSON.parse(readFileSync(join(dir, "node_modules", OWN.name, "package.json"), "utf8")).version).toBe(OWN.version);
-  const tf = terraformOptedOut() ? {} : { TF_CLI_CONFIG_FILE: cliConfigFile(), TF_PLUGIN_CACHE_DIR: tmp("tf-plugin-cache") };
+  const tf = terraformOptedOut() ? {} : { TF_CLI_CONFIG_FILE: cliConfigFile(), TF_PLUGIN_CACHE_DIR: scratch("tf-plugin-cache") };
   const output = await ok("npm", ["test"], dir, { ...tf, CI: "false", CHECKPOINT_DISABLE: "1" });
   expect(output).toMatch(/Tests:\s+\d+ passed, \d+ total/);
   if (!terraformOptedOut()) expect(output).not.toMatch(/terraform is not installed/);
@@ -146,14 +159,14 @@ describe("published to a local registry, used as the README says", () => {
   let demo: string;
 
   test("npm create privatelink@latest demo -- --yes, then npm install and npm test in it", async () => {
-    const folder = tmp("npm-create");
+    const folder = scratch("npm-create");
     await ok("npm", ["create", `privatelink@latest`, "demo", "--", "--yes"], folder);
     demo = join(folder, "demo");
     await installAndTest(demo);
   }, 1200000);
 
   test("npx create-privatelink demo2 --yes, then npm install and npm test in it", async () => {
-    const folder = tmp("npx");
+    const folder = scratch("npx");
     await ok("npx", [OWN.name, "demo2", "--yes"], folder);
     await installAndTest(join(folder, "demo2"));
   }, 1200000);

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { tmp } from "./cli";
@@ -15,7 +15,7 @@ export interface LocalRegistry {
   readonly userconfig: string;
   /** The registry's own output so far, for failure messages. */
   log(): string;
-  /** Stops the registry and waits for it to exit; safe to call twice. */
+  /** Stops the registry, waits for it to exit and removes its storage; safe to call twice. */
   stop(): Promise<void>;
 }
 
@@ -97,6 +97,7 @@ export async function startRegistry(publishable: string): Promise<LocalRegistry>
         await exited;
         clearTimeout(timer);
       }
+      rmSync(dir, { recursive: true, force: true });
     },
   };
   try {

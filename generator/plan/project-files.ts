@@ -21,7 +21,10 @@ const DEV = ["@biomejs/biome", "cdktf-cli", "jest", "ts-jest", "@types/jest", "@
 
 /**
  * The project's package.json: exact versions, the same the generator is tested
- * with; nothing depends on create-privatelink itself.
+ * with. The generator that made the project is pinned too, as a devDependency,
+ * so that `npx create-privatelink check|upgrade|lint` in the project run that
+ * copy, not whatever npx would fetch; `upgrade` re-renders this file and so
+ * moves the pin to the generator that ran it. Nothing at runtime depends on it.
  */
 export function projectPackageJson(answers: CommonAnswers): PlannedFile {
   const own = packageJson();
@@ -41,7 +44,7 @@ export function projectPackageJson(answers: CommonAnswers): PlannedFile {
     },
     engines: { node: ">=20.19" },
     dependencies: pick(RUNTIME, own.dependencies),
-    devDependencies: pick(DEV, { ...own.dependencies, ...own.devDependencies }),
+    devDependencies: pick([...DEV, own.name], { ...own.dependencies, ...own.devDependencies, [own.name]: own.version }),
     ...(own.allowScripts ? { allowScripts: own.allowScripts } : {}),
   });
 }

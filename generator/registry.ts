@@ -3,12 +3,19 @@ import { clip } from "../blueprints/lib/validate";
 import type { BlueprintEntry } from "./bindings/blueprint";
 import { endpointConsumerV1 } from "./bindings/endpoint-consumer";
 import { endpointServiceV1 } from "./bindings/endpoint-service";
+import { endpointServiceV2 } from "./bindings/endpoint-service/v2";
 import { serviceEndpointsV1, serviceEndpointsV2 } from "./bindings/service-endpoints";
 
 export type { BlueprintEntry } from "./bindings/blueprint";
 
 /** Every blueprint version, oldest first within a blueprint. */
-export const BLUEPRINTS: readonly BlueprintEntry[] = [serviceEndpointsV1, serviceEndpointsV2, endpointServiceV1, endpointConsumerV1];
+export const BLUEPRINTS: readonly BlueprintEntry[] = [
+  serviceEndpointsV1,
+  serviceEndpointsV2,
+  endpointServiceV1,
+  endpointServiceV2,
+  endpointConsumerV1,
+];
 
 /** The blueprint `--yes` and the prompt offer first. */
 export const DEFAULT_BLUEPRINT = "service-endpoints";

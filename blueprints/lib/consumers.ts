@@ -32,8 +32,7 @@ export function checkConsumers(
   field = "consumers",
 ): CheckedConsumer[] {
   if (!Array.isArray(consumers)) throw new BlueprintInputError(field, 'expected a list of consumers, e.g. [{ accountId: "111122223333" }]');
-  const { partition } = regionInfo(region);
-  const checked = consumers.map((c, i) => checkConsumer(c, region, partition, supportedRegions, `${field}[${i}]`));
+  const checked = consumers.map((c, i) => checkConsumer(c, region, supportedRegions, `${field}[${i}]`));
   checkDistinct(
     checked.map((c) => c.accountId),
     field,
@@ -41,13 +40,14 @@ export function checkConsumers(
   return checked;
 }
 
-function checkConsumer(
+/** One consumer (a consumer stack's own); errors name `at.<prop>`. */
+export function checkConsumer(
   consumer: ConsumerProps,
   serviceRegion: string,
-  partition: ReturnType<typeof regionInfo>["partition"],
   supportedRegions: readonly string[],
   at: string,
 ): CheckedConsumer {
+  const { partition } = regionInfo(serviceRegion);
   if (consumer === null || typeof consumer !== "object" || Array.isArray(consumer))
     throw new BlueprintInputError(at, 'expected an object such as { accountId: "111122223333" }');
   const accountId = checkAccountId(consumer.accountId, `${at}.accountId`);

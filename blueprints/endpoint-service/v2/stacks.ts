@@ -2,7 +2,7 @@ import { VpcEndpointConnectionAccepter } from "@cdktf/provider-aws/lib/vpc-endpo
 import { VpcEndpointPrivateDns } from "@cdktf/provider-aws/lib/vpc-endpoint-private-dns";
 import type { Construct } from "constructs";
 import { TerraformStack } from "../../lib/cdktf";
-import { type CheckedConsumer, checkConsumers } from "../../lib/consumers";
+import { type CheckedConsumer, checkConsumer } from "../../lib/consumers";
 import { BlueprintInputError } from "../../lib/errors";
 import { output } from "../../lib/outputs";
 import { regionInfo } from "../../lib/partitions";
@@ -40,7 +40,7 @@ export class EndpointServiceStack extends TerraformStack {
 
 /** One consumer, checked alone (the provider stack checks the list), in the consumer account. */
 function consumerAccount(stack: TerraformStack, props: ConsumerStackProps | PrivateDnsStackProps, supported: readonly string[]) {
-  const [consumer] = checkConsumers([props.consumer], props.region, supported, "consumer");
+  const consumer = checkConsumer(props.consumer, props.region, supported, "consumer");
   const role = checkRoleName(props.roleName ?? "PrivateLinkDeployer", "roleName");
   const partition = regionInfo(consumer.region).partition;
   const assumeRole: AssumeRoleProps = props.assumeRole ?? {

@@ -8,6 +8,7 @@ export type InputName =
   | "organizationId"
   | "readOnlyServices"
   | "consumerAccounts"
+  | "consumers"
   | "providerRoleArn"
   | "consumerRoleName"
   | "externalId"

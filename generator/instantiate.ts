@@ -23,11 +23,15 @@ export function instantiateStacks(
   const byVar = new Map<string, Construct>();
   for (const spec of entry.stacks(answers, facts)) {
     const StackType = module[spec.className] as StackClass;
+    const all: Construct[] = [];
     for (const { id, props } of expand(spec)) {
       const stack = new StackType(app, `${idPrefix}${id}`, { ...props, ...resolveRefs(spec, byVar) });
       made.set(id, stack);
+      all.push(stack);
       byVar.set(spec.id, stack);
     }
+    // A repeated stack is referred to as the list of its stacks (main.ts collects them).
+    if (spec.repeat) byVar.set(spec.id, all as unknown as Construct);
   }
   return made;
 }
@@ -37,7 +41,7 @@ function resolveRefs(spec: StackSpec, made: Map<string, Construct>): Record<stri
     Object.entries(spec.refs ?? {}).map(([prop, ref]) => {
       const source = made.get(ref.stack) as unknown as Record<string, unknown> | undefined;
       if (!source) throw new Error(`stack ${spec.id} refers to ${ref.stack}, which is not made before it`);
-      return [prop, source[ref.attribute]];
+      return [prop, ref.attribute === undefined ? source : source[ref.attribute]];
     }),
   );
 }

@@ -4,6 +4,7 @@ import type { BlueprintEntry } from "./bindings/blueprint";
 import { endpointConsumerV1 } from "./bindings/endpoint-consumer";
 import { endpointHubV1 } from "./bindings/endpoint-hub";
 import { endpointServiceV1 } from "./bindings/endpoint-service";
+import { endpointServiceV2 } from "./bindings/endpoint-service/v2";
 import { serviceEndpointsV1, serviceEndpointsV2, serviceEndpointsV3 } from "./bindings/service-endpoints";
 
 export type { BlueprintEntry } from "./bindings/blueprint";
@@ -14,6 +15,7 @@ export const BLUEPRINTS: readonly BlueprintEntry[] = [
   serviceEndpointsV2,
   serviceEndpointsV3,
   endpointServiceV1,
+  endpointServiceV2,
   endpointConsumerV1,
   endpointHubV1,
 ];

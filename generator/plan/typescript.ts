@@ -9,6 +9,8 @@ export interface StackDeclaration {
   readonly propLines: readonly string[];
   /** Set for a repeated spec: the list's name and literal, and the loop variable. */
   readonly loop: { readonly listName: string; readonly listLiteral: string; readonly item: string; readonly declare: boolean } | false;
+  /** For a referenced repeated spec: the stacks are collected in an array named `varName`. */
+  readonly collect: boolean;
   /** Whether a later stack refers to this one. */
   readonly referenced: boolean;
 }
@@ -25,11 +27,15 @@ export function declarations(specs: readonly StackSpec[]): StackDeclaration[] {
       return `${indent}${key(name)}: ${tsLiteral(value, indent, indent.length + key(name).length + 2)},`;
     });
     if (spec.repeat) lines.push(`${indent}${key(spec.repeat.prop)},`);
-    for (const [prop, ref] of Object.entries(spec.refs ?? {})) lines.push(`${indent}${key(prop)}: ${varOf(ref.stack)}.${ref.attribute},`);
+    for (const [prop, ref] of Object.entries(spec.refs ?? {})) {
+      const source = ref.attribute === undefined ? varOf(ref.stack) : `${varOf(ref.stack)}.${ref.attribute}`;
+      lines.push(source === prop ? `${indent}${prop},` : `${indent}${key(prop)}: ${source},`);
+    }
+    const idPart = spec.repeat?.key === undefined ? item : `${item}.${spec.repeat.key}`;
     return {
       varName: spec.varName,
       className: spec.className,
-      idLiteral: spec.repeat ? `\`${spec.id}-\${${item}}\`` : tsLiteral(spec.id, ""),
+      idLiteral: spec.repeat ? `\`${spec.id}-\${${idPart}}\`` : tsLiteral(spec.id, ""),
       propLines: lines,
       loop: spec.repeat
         ? {
@@ -40,13 +46,14 @@ export function declarations(specs: readonly StackSpec[]): StackDeclaration[] {
           }
         : false,
       referenced: referenced.has(spec.id),
+      collect: !!spec.repeat && referenced.has(spec.id),
     };
   });
 }
 
 /** The shared lists the specs name (props and loops), each declared once at the top of build(). */
 export function sharedLists(specs: readonly StackSpec[]): { readonly name: string; readonly literal: string }[] {
-  const lists = new Map<string, readonly string[]>();
+  const lists = new Map<string, readonly unknown[]>();
   for (const spec of specs) {
     for (const value of Object.values(spec.props)) if (isSharedList(value)) lists.set(value.$list, value.values);
     if (spec.repeat?.shared) lists.set(spec.repeat.listName, spec.repeat.values);

@@ -4,7 +4,7 @@ import { runCli, snapshotTree, tmp } from "../support/cli";
 import { runAndSignal, type SignalledRun } from "../support/signal";
 
 const ACCOUNTS = Array.from({ length: 1000 }, (_, i) => String(100000000000 + i)).join(",");
-const BIG = ["--yes", "--blueprint", "endpoint-service", "--layout", "provider-and-consumers", "--consumer-accounts", ACCOUNTS];
+const BIG = ["--yes", "--blueprint", "endpoint-service@1", "--layout", "provider-and-consumers", "--consumer-accounts", ACCOUNTS];
 
 /** What an uninterrupted run writes. */
 function complete(args: readonly string[]): Record<string, string> {

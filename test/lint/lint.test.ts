@@ -126,6 +126,27 @@ const FAILING: Record<string, LintDocument> = {
       },
     },
   }),
+  PL_ACCEPTER_FOREIGN_ENDPOINT: doc({
+    aws_vpc_endpoint_connection_accepter: {
+      a: { vpc_endpoint_service_id: "${aws_vpc_endpoint_service.s.id}", vpc_endpoint_id: "vpce-0123456789abcdef0" },
+    },
+  }),
+  PL_ACCEPTER_FOREIGN_SERVICE: doc({
+    aws_vpc_endpoint_connection_accepter: {
+      a: { vpc_endpoint_service_id: "vpce-svc-0123456789abcdef0", vpc_endpoint_id: "${aws_vpc_endpoint.e.id}" },
+    },
+  }),
+  PL_PRIVATE_DNS_BEFORE_ACCEPTANCE: doc({
+    aws_vpc_endpoint_service: { s: { acceptance_required: true, network_load_balancer_arns: ["arn"] } },
+    aws_vpc_endpoint: {
+      e: {
+        vpc_endpoint_type: "Interface",
+        service_name: "${aws_vpc_endpoint_service.s.service_name}",
+        subnet_ids: ["a", "b"],
+        private_dns_enabled: true,
+      },
+    },
+  }),
   CKV_AWS_60: doc(trust({ Principal: { AWS: "*" }, Condition: { StringEquals: { "sts:ExternalId": "x" } } })),
   CKV_AWS_61: doc(trust({ Principal: { Service: "*" } })),
   PL_TRUST_EXTERNAL_ID: doc(trust({ Principal: { AWS: "arn:aws:iam::111122223333:root" } })),

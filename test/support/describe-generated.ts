@@ -14,14 +14,18 @@ import { terraformOptedOut } from "./terraform";
 export function describeGeneratedProjects(half: 0 | 1): void {
   const fixtures = ALL_FIXTURES.filter((_, i) => i % 2 === half);
   describe(`generated projects (${half === 0 ? "first" : "second"} half of the fixtures)`, () => {
-    test.each(fixtures.map((f) => [f.name, f] as const))("%s: cdktf synth, tsc, npm test, terraform validate", async (name, fixture) => {
-      const dir = generateFixture(fixture);
-      const { stacks, testOutput } = await exerciseProject(dir);
-      // the real cdktf synth of the generated main.ts gives the examples' JSON, byte for byte
-      for (const [id, json] of Object.entries(stacks)) {
-        expect(json).toBe(readFileSync(join(EXAMPLES_DIR, name, "cdktf.out", "stacks", id, "cdk.tf.json"), "utf8"));
-      }
-      if (!terraformOptedOut()) expect(testOutput).not.toMatch(/terraform is not installed/);
-    });
+    test.each(fixtures.map((f) => [f.name, f] as const))(
+      "%s: cdktf synth, tsc, npm test, terraform validate",
+      async (name, fixture) => {
+        const dir = generateFixture(fixture);
+        const { stacks, testOutput } = await exerciseProject(dir);
+        // the real cdktf synth of the generated main.ts gives the examples' JSON, byte for byte
+        for (const [id, json] of Object.entries(stacks)) {
+          expect(json).toBe(readFileSync(join(EXAMPLES_DIR, name, "cdktf.out", "stacks", id, "cdk.tf.json"), "utf8"));
+        }
+        if (!terraformOptedOut()) expect(testOutput).not.toMatch(/terraform is not installed/);
+      },
+      900000,
+    ); // a project of 27 stacks (endpoint-service v2, 25 consumers) validates each stack twice
   });
 }

@@ -31,4 +31,5 @@ export const UNTAGGABLE = new Set([
   "aws_lb_target_group_attachment",
   "aws_route53_record",
   "aws_vpc_endpoint_private_dns",
+  "aws_vpc_endpoint_connection_accepter",
 ]);

@@ -10,6 +10,7 @@ export type InputName =
   | "trustedResources"
   | "onPremisesCidrs"
   | "consumerAccounts"
+  | "consumers"
   | "providerRoleArn"
   | "consumerRoleName"
   | "externalId"

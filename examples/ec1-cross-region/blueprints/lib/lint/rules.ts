@@ -1,4 +1,5 @@
 import type { Rule } from "./model";
+import { ACCEPTANCE_RULES } from "./rules-acceptance";
 import { ENDPOINT_RULES } from "./rules-endpoints";
 import { SECURITY_GROUP_RULES } from "./rules-network";
 import { POLICY_RULES } from "./rules-policies";
@@ -7,6 +8,7 @@ import { ENDPOINT_SERVICE_RULES, LOAD_BALANCER_RULES } from "./rules-services";
 /** Every rule, in report order. */
 export const RULES: readonly Rule[] = [
   ...ENDPOINT_SERVICE_RULES,
+  ...ACCEPTANCE_RULES,
   ...SECURITY_GROUP_RULES,
   ...LOAD_BALANCER_RULES,
   ...ENDPOINT_RULES,

@@ -1,0 +1,63 @@
+import { BlueprintInputError } from "./errors";
+import { regionInfo } from "./partitions";
+import { checkSamePartition } from "./rules";
+import { checkAccountId, checkDistinct } from "./validate";
+import { type CheckedZonedVpc, checkZonedVpc, type ZonedVpcProps } from "./zoned-network";
+
+/** A consumer account of an endpoint service, with the VPC its interface endpoint goes in. */
+export interface ConsumerProps extends ZonedVpcProps {
+  /** The consumer account (12 digits, a string). */
+  readonly accountId: string;
+  /** Region of the consumer's VPC; another region than the service's needs it in `supportedRegions`. @default the service's region */
+  readonly region?: string;
+}
+
+/** A consumer after checks: its region resolved, its VPC defaulted. */
+export interface CheckedConsumer {
+  readonly accountId: string;
+  readonly region: string;
+  readonly vpc: CheckedZonedVpc;
+}
+
+/**
+ * The consumer list of an endpoint service: each account once, each region the
+ * service's own or one of `supportedRegions` (same partition), each VPC valid
+ * for its region. The provider stack, the consumer stacks and the generator's
+ * `consumers` question all call it, so they fail alike and name `field[i]`.
+ */
+export function checkConsumers(
+  consumers: readonly ConsumerProps[],
+  region: string,
+  supportedRegions: readonly string[],
+  field = "consumers",
+): CheckedConsumer[] {
+  if (!Array.isArray(consumers)) throw new BlueprintInputError(field, 'expected a list of consumers, e.g. [{ accountId: "111122223333" }]');
+  const checked = consumers.map((c, i) => checkConsumer(c, region, supportedRegions, `${field}[${i}]`));
+  checkDistinct(
+    checked.map((c) => c.accountId),
+    field,
+  );
+  return checked;
+}
+
+/** One consumer (a consumer stack's own); errors name `at.<prop>`. */
+export function checkConsumer(
+  consumer: ConsumerProps,
+  serviceRegion: string,
+  supportedRegions: readonly string[],
+  at: string,
+): CheckedConsumer {
+  const { partition } = regionInfo(serviceRegion);
+  if (consumer === null || typeof consumer !== "object" || Array.isArray(consumer))
+    throw new BlueprintInputError(at, 'expected an object such as { accountId: "111122223333" }');
+  const accountId = checkAccountId(consumer.accountId, `${at}.accountId`);
+  const region = consumer.region === undefined ? serviceRegion : checkSamePartition(consumer.region, `${at}.region`, partition);
+  if (region !== serviceRegion && !supportedRegions.includes(region)) {
+    throw new BlueprintInputError(
+      `${at}.region`,
+      `${region} is not among the service's supported regions (${supportedRegions.join(", ") || "none"}); add it to supportedRegions for a cross-region consumer`,
+    );
+  }
+  const { accountId: _a, region: _r, ...vpc } = consumer;
+  return { accountId, region, vpc: checkZonedVpc(vpc, region, at) };
+}

@@ -1,0 +1,159 @@
+import { BlueprintInputError } from "./errors";
+import { type PartitionName, regionInfo } from "./partitions";
+import { isEndpointServiceName } from "./service-names";
+import { checkDistinct, clip, describe } from "./validate";
+
+/**
+ * Field rules that AWS imposes, written once: the blueprints check their props
+ * with them, and the generator's questions call the same functions after
+ * parsing text, so a prompt, a flag, an answers file and a construct give the
+ * same message. Each throws a BlueprintInputError naming `field`.
+ */
+
+/** An AWS Organizations ID: `o-` and 10 to 32 lowercase letters or digits. */
+export function checkOrganizationId(value: unknown, field: string): string {
+  if (typeof value !== "string" || !/^o-[a-z0-9]{10,32}$/.test(value)) {
+    throw new BlueprintInputError(
+      field,
+      `${typeof value === "string" ? `"${clip(value)}"` : describe(value)} is not an AWS Organizations ID; expected o- and 10 to 32 lowercase letters or digits`,
+    );
+  }
+  return value;
+}
+
+/** The external ID a role's trust policy requires (sts:ExternalId): 2 to 1224 characters of `\w+=,.@:/-`. */
+export function checkExternalId(value: unknown, field: string): string {
+  if (typeof value !== "string" || !/^[\w+=,.@:/-]{2,1224}$/.test(value)) {
+    throw new BlueprintInputError(field, "expected 2 to 1224 letters, digits or +=,.@:/-");
+  }
+  return value;
+}
+
+/** An S3 bucket name (the state bucket): 3 to 63 lowercase letters, digits, dots or hyphens. */
+export function checkBucketName(value: unknown, field: string): string {
+  if (typeof value !== "string" || !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(value)) {
+    throw new BlueprintInputError(
+      field,
+      `${typeof value === "string" ? `"${clip(value)}"` : describe(value)} is not an S3 bucket name; expected 3 to 63 lowercase letters, digits, dots or hyphens`,
+    );
+  }
+  return value;
+}
+
+/** The object key of a state file: relative, at most 1024 characters, no control characters. */
+export function checkStateKey(value: unknown, field: string): string {
+  if (typeof value !== "string" || value === "" || value.startsWith("/") || value.length > 1024 || /[\u0000-\u001f]/.test(value)) {
+    throw new BlueprintInputError(field, "expected a relative object key such as privatelink/terraform.tfstate");
+  }
+  return value;
+}
+
+/** A TCP port from 1 to 65535. */
+export function checkPort(value: unknown, field: string): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > 65535) {
+    throw new BlueprintInputError(field, `expected a whole number from 1 to 65535, got ${describe(value)}`);
+  }
+  return value;
+}
+
+/** An SNS topic ARN of `region` (endpoint connection notifications go to a topic of the service's region). */
+export function checkSnsTopicArn(value: unknown, field: string, region: string): string {
+  const { partition } = regionInfo(region);
+  const pattern = new RegExp(`^arn:${partition}:sns:${region}:\\d{12}:[\\w-]{1,256}$`);
+  if (typeof value !== "string" || !pattern.test(value)) {
+    throw new BlueprintInputError(
+      field,
+      `${typeof value === "string" ? `"${clip(value)}"` : describe(value)} is not an SNS topic ARN of ${region}; expected arn:${partition}:sns:${region}:<account>:<topic>`,
+    );
+  }
+  return value;
+}
+
+/** An ACM certificate ARN of `region` (an NLB's TLS listener takes a certificate of its own region). */
+export function checkCertificateArn(value: unknown, field: string, region: string): string {
+  const { partition } = regionInfo(region);
+  const pattern = new RegExp(`^arn:${partition}:acm:${region}:\\d{12}:certificate/[0-9a-f-]{36}$`);
+  if (typeof value !== "string" || !pattern.test(value)) {
+    throw new BlueprintInputError(
+      field,
+      `${typeof value === "string" ? `"${clip(value)}"` : describe(value)} is not an ACM certificate ARN of ${region}; expected arn:${partition}:acm:${region}:<account>:certificate/<uuid>`,
+    );
+  }
+  return value;
+}
+
+/**
+ * The private DNS name of an endpoint service: a lowercase DNS name, and none
+ * in the China regions, where endpoint services cannot have one.
+ */
+export function checkPrivateDnsName(value: unknown, field: string, partition: PartitionName): string {
+  if (partition === "aws-cn") {
+    throw new BlueprintInputError(field, "endpoint services in the China regions cannot have a private DNS name; leave it empty");
+  }
+  if (typeof value !== "string" || !/^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(value)) {
+    throw new BlueprintInputError(
+      field,
+      `${typeof value === "string" ? `"${clip(value)}"` : describe(value)} is not a lowercase DNS name; expected e.g. api.example.com`,
+    );
+  }
+  return value;
+}
+
+/** A Route 53 hosted zone ID: Z and letters or digits. */
+export function checkHostedZoneId(value: unknown, field: string): string {
+  if (typeof value !== "string" || !/^Z[A-Z0-9]{4,31}$/.test(value)) {
+    throw new BlueprintInputError(
+      field,
+      `${typeof value === "string" ? `"${clip(value)}"` : describe(value)} is not a Route 53 hosted zone ID; expected Z followed by letters and digits`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Services whose endpoints allow only read actions: each must have a template
+ * (`templates`) and be among the chosen services (`chosen`), once.
+ */
+export function checkReadOnlyServices(
+  keys: readonly string[],
+  field: string,
+  templates: readonly string[],
+  chosen: readonly string[],
+): string[] {
+  for (const [i, key] of keys.entries()) {
+    if (!templates.includes(key)) {
+      throw new BlueprintInputError(`${field}[${i}]`, `"${clip(key)}" has no read-only template; expected one of ${templates.join(", ")}`);
+    }
+    if (!chosen.includes(key)) {
+      throw new BlueprintInputError(
+        `${field}[${i}]`,
+        `${key} is not among the endpoints; add it to the interface or gateway services, or drop it here`,
+      );
+    }
+  }
+  checkDistinct([...keys], field);
+  return [...keys];
+}
+
+/** The name of an endpoint service (another team's): com.amazonaws.vpce.<region>.vpce-svc-<17 hex digits>. */
+export function checkEndpointServiceName(value: unknown, field: string): string {
+  if (typeof value !== "string" || !isEndpointServiceName(value)) {
+    throw new BlueprintInputError(
+      field,
+      `${typeof value === "string" ? `"${clip(value)}"` : describe(value)} is not an endpoint service name; expected com.amazonaws.vpce.<region>.vpce-svc-<17 hex digits>`,
+    );
+  }
+  return value;
+}
+
+/** Another region of the same partition (PrivateLink does not cross partitions). */
+export function checkSamePartition(region: string, field: string, partition: PartitionName): string {
+  const info = regionInfo(region, field);
+  if (info.partition !== partition) {
+    throw new BlueprintInputError(
+      field,
+      `${region} is in partition ${info.partition}, not ${partition}; PrivateLink does not cross partitions`,
+    );
+  }
+  return info.region;
+}

@@ -1,0 +1,159 @@
+import { type ConsumerProps, checkConsumers } from "../../../blueprints/lib/consumers";
+import { BlueprintInputError } from "../../../blueprints/lib/errors";
+import { checkZoneIds, defaultZoneIds } from "../../../blueprints/lib/facts/zones";
+import { checkAccountId, checkDistinct, checkResourceId, describe } from "../../../blueprints/lib/validate";
+import { parseZonedSubnet } from "../../../blueprints/lib/zoned-network";
+import { vpcQuestions } from "../../answers/common-questions";
+import { toList } from "../../answers/parse";
+import { type Known, type Question, q, regionOf } from "../../answers/question";
+import type { EndpointServiceAnswers } from "./questions";
+
+/** A consumer as answers files and `.privatelink.json` hold it; defaults filled in when it is checked. */
+export interface ConsumerAnswer {
+  readonly account: string;
+  /** @default the project's region */
+  readonly region?: string;
+  /** New VPC: its CIDR (default 10.<n>.0.0/16, n = position + 1); existing VPC: its CIDR. */
+  readonly cidr: string;
+  /** New VPC: its zone IDs. @default the consumer region's first two */
+  readonly availabilityZoneIds?: readonly string[];
+  /** Existing VPC: its ID. */
+  readonly vpcId?: string;
+  /** Existing VPC: its subnets, `subnet-…@<zone ID>`. */
+  readonly subnets?: readonly string[];
+}
+
+/** The answers of endpoint-service v2: v1's, plus the consumer list and proxy protocol v2. */
+export interface EndpointServiceV2Answers extends EndpointServiceAnswers {
+  readonly consumers: readonly ConsumerAnswer[];
+  readonly proxyProtocol: boolean;
+}
+
+const CONSUMER_KEYS = ["account", "region", "cidr", "availabilityZoneIds", "vpcId", "subnets"];
+
+/** The consumer list: `--consumers '<json>'` or an answers file; by default one new VPC per `--consumer-accounts` entry. */
+export const consumers = q({
+  key: "consumers",
+  flag: "--consumers",
+  valueName: "json",
+  message: 'Consumers, as JSON: [{"account": "…"}, {"account": "…", "vpcId": "vpc-…", "cidr": "…", "subnets": ["subnet-…@<zone ID>"]}]',
+  prompt: "input",
+  defaultValue: (known): readonly ConsumerAnswer[] =>
+    ((known.consumerAccounts as string[] | undefined) ?? []).map((account) => ({ account }) as ConsumerAnswer),
+  check: (value, known) => checkConsumerAnswers(value, known),
+});
+
+function checkConsumerAnswers(value: unknown, known: Known): ConsumerAnswer[] {
+  let list = value;
+  if (typeof value === "string") {
+    try {
+      list = JSON.parse(value);
+    } catch {
+      throw new BlueprintInputError("consumers", 'is not JSON; expected e.g. [{"account": "111122223333"}]');
+    }
+  }
+  if (!Array.isArray(list)) throw new BlueprintInputError("consumers", `expected a list of consumers, got ${describe(list)}`);
+  const region = regionOf(known);
+  const answers = list.map((entry: unknown, i) => consumerAnswer(entry, i, region));
+  // One rule for answers and props: the construct's own check, on the props these answers make.
+  checkConsumers(answers.map(consumerProps), region, (known.supportedRegions as string[] | undefined) ?? [], "consumers");
+  const accounts = (known.consumerAccounts as string[] | undefined) ?? [];
+  const listed = answers.map((c) => c.account);
+  if (accounts.length > 0 && [...accounts].sort().join() !== [...listed].sort().join()) {
+    throw new BlueprintInputError(
+      "consumers",
+      `lists ${listed.join(", ") || "no account"}, but --consumer-accounts lists ${accounts.join(", ")}; give one of them, or the same accounts in both`,
+    );
+  }
+  return answers;
+}
+
+function consumerAnswer(entry: unknown, i: number, region: string): ConsumerAnswer {
+  const at = `consumers[${i}]`;
+  if (entry === null || typeof entry !== "object" || Array.isArray(entry))
+    throw new BlueprintInputError(at, `expected an object such as {"account": "111122223333"}, got ${describe(entry)}`);
+  const raw = entry as Record<string, unknown>;
+  const unknown = Object.keys(raw).find((k) => !CONSUMER_KEYS.includes(k));
+  if (unknown !== undefined)
+    throw new BlueprintInputError(`${at}.${unknown}`, `is not a consumer setting; expected ${CONSUMER_KEYS.join(", ")}`);
+  const account = checkAccountId(raw.account, `${at}.account`);
+  const own = typeof raw.region === "string" && raw.region !== region ? raw.region : undefined;
+  if (raw.vpcId !== undefined) {
+    const subnets = toList(raw.subnets ?? [], `${at}.subnets`);
+    for (const [j, s] of subnets.entries()) parseZonedSubnet(s, `${at}.subnets[${j}]`);
+    return { account, ...(own ? { region: own } : {}), vpcId: raw.vpcId as string, cidr: raw.cidr as string, subnets };
+  }
+  const zones = raw.availabilityZoneIds === undefined ? undefined : toList(raw.availabilityZoneIds, `${at}.availabilityZoneIds`);
+  return {
+    account,
+    ...(own ? { region: own } : {}),
+    cidr: (raw.cidr as string | undefined) ?? `10.${i + 1}.0.0/16`,
+    availabilityZoneIds: zones ?? defaultZoneIds(own ?? region, 2, `${at}.availabilityZoneIds`),
+  };
+}
+
+/** The props of a consumer (`ConsumerProps`) from its answer. */
+export function consumerProps(answer: ConsumerAnswer): ConsumerProps {
+  const { account, subnets, ...rest } = answer;
+  return {
+    accountId: account,
+    ...rest,
+    ...(subnets ? { subnets: subnets.map((s, j) => parseZonedSubnet(s, `subnets[${j}]`)) } : {}),
+  };
+}
+
+export const proxyProtocol = q({
+  key: "proxyProtocol",
+  flag: "--proxy-protocol",
+  valueName: "on|off",
+  message: "Send a proxy protocol v2 header to the targets (they must expect it)",
+  prompt: "select",
+  defaultValue: () => false,
+  check: (value) => {
+    if (typeof value === "boolean") return value;
+    if (value === "on" || value === "true") return true;
+    if (value === "off" || value === "false") return false;
+    throw new BlueprintInputError("proxyProtocol", `expected on or off, got ${describe(value)}`);
+  },
+  choices: () => [
+    { value: "off", name: "Off (the targets see the NLB's connection)" },
+    { value: "on", name: "On (proxy protocol v2: the targets see the consumer's endpoint address and ID)" },
+  ],
+});
+
+/** The provider VPC's questions, with zones as zone IDs only (`defaultZoneIds`) and subnets as `subnet-…@<zone ID>`. */
+export function providerVpcQuestions(): Question[] {
+  return vpcQuestions({ existing: true, zoneIds: true }).map((question) => {
+    if (question.key === "availabilityZones") {
+      return {
+        ...question,
+        message: "Zone IDs of the new VPC (2 or more, e.g. euw1-az1: the same zone in every account)",
+        defaultValue: (known: Known) => defaultZoneIds(regionOf(known), 2, "availabilityZones"),
+        check: (value: unknown, known: Known) => checkZoneIds(toList(value, "availabilityZones"), regionOf(known), "availabilityZones"),
+      };
+    }
+    if (question.key === "subnets") {
+      return {
+        ...question,
+        valueName: "subnet-id@zone-id,...",
+        message: "Subnets of the existing VPC, one per zone, as subnet-id@zone-id",
+        check: (value: unknown, known: Known) => {
+          const entries = toList(value, "subnets");
+          const subnets = entries.map((e, i) => parseZonedSubnet(e, `subnets[${i}]`));
+          for (const [i, s] of subnets.entries()) checkResourceId(s.id, `subnets[${i}]`, "subnet");
+          checkDistinct(
+            subnets.map((s) => s.id),
+            "subnets",
+          );
+          checkZoneIds(
+            subnets.map((s) => s.availabilityZoneId),
+            regionOf(known),
+            "subnets",
+          );
+          return entries;
+        },
+      };
+    }
+    return question;
+  });
+}

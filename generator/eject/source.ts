@@ -15,18 +15,20 @@ export interface Synthesized {
   readonly cleanup: () => void;
 }
 
-/** Every `stacks/<id>/cdk.tf.json` below an output folder, in stack ID order. */
-export function readOutDir(outdir: string): CdktfStack[] {
+/**
+ * Every `stacks/<id>/cdk.tf.json` below an output folder, in stack ID order. `runDir` is the
+ * output folder `cdktf deploy` runs terraform in, which relative state paths are relative to.
+ */
+export function readOutDir(outdir: string, runDir = outdir): CdktfStack[] {
   const base = join(outdir, "stacks");
   if (!existsSync(base)) return [];
   return readdirSync(base)
     .sort()
     .filter((id) => existsSync(join(base, id, "cdk.tf.json")))
     .map((id) => {
-      const dir = join(base, id);
-      const file = join(dir, "cdk.tf.json");
+      const file = join(base, id, "cdk.tf.json");
       try {
-        return { id, dir, json: JSON.parse(readFileSync(file, "utf8")) as CdktfJson };
+        return { id, dir: join(runDir, "stacks", id), json: JSON.parse(readFileSync(file, "utf8")) as CdktfJson };
       } catch (error) {
         throw new BlueprintInputError(
           "cdktf.out",
@@ -56,7 +58,7 @@ export function synthesizedStacks(projectDir: string): Synthesized {
     encoding: "utf8",
     timeout: 300_000,
   });
-  const stacks = result.status === 0 ? readOutDir(outdir) : [];
+  const stacks = result.status === 0 ? readOutDir(outdir, join(projectDir, "cdktf.out")) : [];
   if (stacks.length === 0) {
     cleanup();
     const why =

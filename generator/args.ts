@@ -5,7 +5,7 @@ import { clip } from "../blueprints/lib/validate";
 import { allQuestions } from "./answers/catalog";
 
 /** The commands; anything else in the first position is the target directory. */
-export const COMMANDS = ["blueprints", "services", "check", "upgrade", "lint", "help"] as const;
+export const COMMANDS = ["blueprints", "services", "check", "upgrade", "lint", "eject", "help"] as const;
 export type Command = (typeof COMMANDS)[number] | "create";
 
 /** Options that steer a run rather than answer a question. */
@@ -38,6 +38,7 @@ const COMMAND_OPTIONS: Record<Command, readonly RunOptionName[]> = {
   upgrade: ["answers", "yes", "dry-run", "interactive", "no-interactive", "to", "allow-dirty"],
   check: ["json", "synth"],
   lint: ["json", "rules"],
+  eject: ["force", "dry-run"],
   blueprints: [],
   services: [],
   help: [],
@@ -45,7 +46,16 @@ const COMMAND_OPTIONS: Record<Command, readonly RunOptionName[]> = {
 const TAKES_ANSWERS: readonly Command[] = ["create", "upgrade"];
 
 /** How many positional arguments each command takes (a directory or a path); more is an error, not ignored. */
-const MAX_POSITIONALS: Record<Command, number> = { create: 1, upgrade: 1, check: 1, lint: 1, blueprints: 0, services: 0, help: 0 };
+const MAX_POSITIONALS: Record<Command, number> = {
+  create: 1,
+  upgrade: 1,
+  check: 1,
+  lint: 1,
+  eject: 1,
+  blueprints: 0,
+  services: 0,
+  help: 0,
+};
 
 export interface ParsedArgs {
   readonly command: Command;

@@ -3,6 +3,7 @@ import { BlueprintInputError, isInputError } from "../blueprints/lib/errors";
 import { originOf } from "./answers/flags";
 import { type ParsedArgs, parseCommandLine } from "./args";
 import { create } from "./commands/create";
+import { ejectCommand } from "./commands/eject";
 import { checkCommand, upgradeCommand } from "./commands/lifecycle";
 import { lintCommand } from "./commands/lint";
 import { listBlueprints, listServices } from "./commands/list";
@@ -38,6 +39,8 @@ export async function run(argv: readonly string[], out: Output = consoleOutput):
       return checkCommand(args, out);
     case "upgrade":
       return upgradeCommand(args, out);
+    case "eject":
+      return ejectCommand(args, out);
     default:
       throw new BlueprintInputError("command", `${args.command} is not available in this version; see --help`);
   }

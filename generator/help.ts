@@ -15,6 +15,7 @@ export function helpText(version: string): string {
     "  create-privatelink check [dir]         report drift from the generated files and newer blueprints",
     "  create-privatelink upgrade [dir]       merge a newer blueprint version into a project",
     "  create-privatelink lint [path]         check synthesized Terraform JSON against the security rules",
+    "  create-privatelink eject [dir]         write the stacks as plain Terraform into terraform/ (runs the project's synth)",
     "",
     "Blueprints:",
     ...BLUEPRINTS.map((b) => `  ${`${b.manifest.name}@${b.manifest.version}`.padEnd(24)} ${b.manifest.summary}`),

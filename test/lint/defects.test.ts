@@ -76,6 +76,14 @@ describe("rules for the known defects of service-endpoints v1/v2", () => {
     expect(rulesOf(subnetIn(region, zone))).toEqual([]);
   });
 
+  test.each([
+    ["us-east-1", "us-east-1b", /us-east-1 maps to a different zone in each account/],
+    ["me-west-1", "me-west-1a", /whose zone mapping the lint does not know/],
+  ])("GIVEN a subnet by name in %s THEN PL_ZONE_NAMES says why", (region, name, message) => {
+    const [finding] = lint([subnetIn(region, { availability_zone: name })]).findings;
+    expect(finding).toMatchObject({ rule: "PL_ZONE_NAMES", message: expect.stringMatching(message) });
+  });
+
   describe("PL_LOCKFILE_TERRAFORM_VERSION (pending: not in RULES)", () => {
     const [rule] = PENDING_RULES;
     test("GIVEN it is not registered THEN --rules does not list it", () => {

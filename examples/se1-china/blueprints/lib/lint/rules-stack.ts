@@ -1,4 +1,4 @@
-import { zoneNamesAreStable } from "../facts/zones";
+import { ZONE_IDS, zoneNamesAreStable } from "../facts/zones";
 import { asList, type LintDocument, type Rule, resources } from "./model";
 import { isObject } from "./nodes";
 import { isTerraformExpression } from "./policy";
@@ -45,9 +45,10 @@ export const STACK_RULES: readonly Rule[] = [
         if (typeof zone !== "string" || isTerraformExpression(zone)) return [];
         const region = regionOf(doc, r.body.provider);
         if (region === undefined || zoneNamesAreStable(region) || !zone.startsWith(region)) return [];
-        return [
-          { resource: r.address, message: `is placed by zone name ${zone}, which ${region} maps to a different zone in each account` },
-        ];
+        const why = Object.hasOwn(ZONE_IDS, region)
+          ? `which ${region} maps to a different zone in each account`
+          : `in ${region}, whose zone mapping the lint does not know`;
+        return [{ resource: r.address, message: `is placed by zone name ${zone}, ${why}` }];
       }),
   },
 ];

@@ -1,4 +1,5 @@
 import { BlueprintInputError } from "../blueprints/lib/errors";
+import type { LintSuppression } from "../blueprints/lib/lint";
 
 /**
  * Known defects of released blueprint versions, like `npm audit`'s advisories:
@@ -16,6 +17,8 @@ export interface Advisory {
   readonly summary: string;
   /** The first version without it. */
   readonly fixedIn: number;
+  /** The lint rules that find it in synthesized JSON; none when the lint cannot see it. */
+  readonly rules: readonly string[];
 }
 
 const SE = "service-endpoints";
@@ -28,6 +31,7 @@ export const ADVISORIES: readonly Advisory[] = [
     summary:
       "the S3 endpoint policy blocks ECR image layer downloads, Amazon Linux repositories and SSM Agent buckets (AWS-owned buckets), and AWS services acting for you",
     fixedIn: 3,
+    rules: ["PL_S3_AWS_OWNED_READS"],
   },
   {
     id: "PL-2026-002",
@@ -35,6 +39,7 @@ export const ADVISORIES: readonly Advisory[] = [
     versions: [1, 2],
     summary: "the STS endpoint policy blocks web-identity and SAML federation into your roles (IRSA, CI OIDC, SAML sign-in)",
     fixedIn: 3,
+    rules: ["PL_STS_FEDERATION"],
   },
   {
     id: "PL-2026-003",
@@ -43,6 +48,7 @@ export const ADVISORIES: readonly Advisory[] = [
     summary:
       "the execute-api endpoint policy blocks unsigned calls to your private APIs, and lets your principals call other accounts' APIs",
     fixedIn: 3,
+    rules: ["PL_EXECUTE_API_UNSIGNED"],
   },
   {
     id: "PL-2026-004",
@@ -50,6 +56,7 @@ export const ADVISORIES: readonly Advisory[] = [
     versions: [1, 2],
     summary: "an endpoint to an endpoint service (vpce-svc-…) gets an endpoint policy, which AWS refuses at apply",
     fixedIn: 3,
+    rules: ["PL_ENDPOINT_SERVICE_POLICY"],
   },
   {
     id: "PL-2026-005",
@@ -58,6 +65,7 @@ export const ADVISORIES: readonly Advisory[] = [
     summary:
       "the default zones are names (<region>a, <region>b): they may not exist for newer accounts (us-west-1) and mean different zones in each account where names are mapped per account",
     fixedIn: 3,
+    rules: ["PL_ZONE_NAMES"],
   },
   {
     id: "PL-2026-006",
@@ -65,6 +73,7 @@ export const ADVISORIES: readonly Advisory[] = [
     versions: [1, 2],
     summary: "the DynamoDB interface endpoint asks for private DNS, which DynamoDB's interface endpoints do not offer",
     fixedIn: 3,
+    rules: ["PL_DYNAMODB_PRIVATE_DNS"],
   },
   {
     id: "PL-2026-007",
@@ -73,12 +82,32 @@ export const ADVISORIES: readonly Advisory[] = [
     summary:
       "in China, some interface endpoint service names are wrong in one of the two regions (Polly, WorkSpaces, Account Management in cn-northwest-1; IoT SiteWise in cn-north-1)",
     fixedIn: 3,
+    // Service names are not something the lint can check against AWS: `check` reports it.
+    rules: [],
   },
 ];
 
 /** The advisories of `blueprint@version`, in ID order. */
 export function advisoriesFor(blueprint: string, version: number, table: readonly Advisory[] = ADVISORIES): Advisory[] {
   return table.filter((a) => a.blueprint === blueprint && a.versions.includes(version)).sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** The reason written beside an advisory's suppression: the report shows it with every suppressed finding. */
+const reasonOf = (a: Advisory, version: number) =>
+  `known defect ${a.id} of ${a.blueprint}@${version}, fixed in @${a.fixedIn}: run \`create-privatelink upgrade\``;
+
+/**
+ * Lint suppressions a new project of `blueprint@version` starts with: one per
+ * rule of each advisory, so that its own `npm test` (which lints its stacks)
+ * passes while the lint report still lists the findings, with the advisory.
+ */
+export function defaultSuppressions(blueprint: string, version: number, table: readonly Advisory[] = ADVISORIES): LintSuppression[] {
+  return advisoriesFor(blueprint, version, table).flatMap((a) => a.rules.map((rule) => ({ rule, reason: reasonOf(a, version) })));
+}
+
+/** True for a suppression `defaultSuppressions` wrote (for any version): a plan replaces these with the current version's. */
+export function isAdvisorySuppression(s: LintSuppression, table: readonly Advisory[] = ADVISORIES): boolean {
+  return s.resource === undefined && table.some((a) => a.rules.includes(s.rule) && a.versions.some((v) => reasonOf(a, v) === s.reason));
 }
 
 /** `service-endpoints@2: <summary>; fixed in @3`, as `check` prints it. */

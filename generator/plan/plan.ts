@@ -1,4 +1,5 @@
 import { regionInfo } from "../../blueprints/lib/partitions";
+import { defaultSuppressions, isAdvisorySuppression } from "../advisories";
 import type { ResolvedAnswers } from "../answers/resolve";
 import type { CommonAnswers } from "../answers/types";
 import { baseFile } from "../base-copy";
@@ -79,6 +80,20 @@ export function planProject(resolved: ResolvedAnswers, suppressions: readonly Su
     // AWS's answers, recorded so that synth never asks AWS and a re-render gives the same files.
     ...(resolved.facts ? [contextFile(resolved.facts)] : []),
   ];
-  files.push(provenanceFile(resolved.answers, used, files, version, suppressions), baseFile(files));
+  files.push(provenanceFile(resolved.answers, used, files, version, withAdvisories(suppressions, entry.manifest)), baseFile(files));
   return { files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), cost, deploy: description.deploy };
+}
+
+/**
+ * The owner's suppressions first, then one per lint rule of each known defect
+ * of this blueprint version (`advisories.ts`), without duplicates. Suppressions
+ * an earlier version's advisories wrote are dropped, so an upgrade to the fixed
+ * version lints its stacks in full again.
+ */
+function withAdvisories(owner: readonly Suppression[], manifest: { name: string; version: number }): Suppression[] {
+  const kept = owner.filter((s) => !isAdvisorySuppression(s));
+  const defaults = defaultSuppressions(manifest.name, manifest.version).filter(
+    (d) => !kept.some((s) => s.rule === d.rule && s.resource === undefined),
+  );
+  return [...kept, ...defaults];
 }

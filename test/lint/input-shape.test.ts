@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { chmodSync, mkdirSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runCli, tmp } from "../support/cli";
-import { policyJson, s3Endpoint, stackProject } from "./support";
+import { gatewayEndpoint, policyJson, stackProject } from "./support";
 
 const nested = (depth: number): string => `${"[".repeat(depth)}1${"]".repeat(depth)}`;
 
@@ -30,37 +30,37 @@ const CASES: readonly { name: string; json: unknown; field: string; says: RegExp
   },
   {
     name: "Statement: [null]",
-    json: { resource: s3Endpoint(policyJson(null)) },
+    json: { resource: gatewayEndpoint(policyJson(null)) },
     field: "resource.aws_vpc_endpoint.e.policy: Statement[0]",
     says: /is null .*expected a statement object/,
   },
   {
     name: "a policy that is a JSON number",
-    json: { resource: s3Endpoint("42") },
+    json: { resource: gatewayEndpoint("42") },
     field: "resource.aws_vpc_endpoint.e.policy",
     says: /expected a JSON object/,
   },
   {
     name: "a policy that is an object rather than a JSON string",
-    json: { resource: s3Endpoint({ Statement: [] }) },
+    json: { resource: gatewayEndpoint({ Statement: [] }) },
     field: "resource.aws_vpc_endpoint.e.policy",
     says: /expected a string/,
   },
   {
     name: "a policy that is neither JSON nor a Terraform expression",
-    json: { resource: s3Endpoint("allow everything") },
+    json: { resource: gatewayEndpoint("allow everything") },
     field: "resource.aws_vpc_endpoint.e.policy",
     says: /is not JSON/,
   },
   {
     name: "a Principal that is a number",
-    json: { resource: s3Endpoint(policyJson({ Effect: "Allow", Principal: 7, Action: "*", Resource: "*" })) },
+    json: { resource: gatewayEndpoint(policyJson({ Effect: "Allow", Principal: 7, Action: "*", Resource: "*" })) },
     field: "resource.aws_vpc_endpoint.e.policy: Statement[0].Principal",
     says: /expected "\*" or an object/,
   },
   {
     name: "a Condition that is a string",
-    json: { resource: s3Endpoint(policyJson({ Effect: "Allow", Principal: "*", Action: "*", Resource: "*", Condition: "x" })) },
+    json: { resource: gatewayEndpoint(policyJson({ Effect: "Allow", Principal: "*", Action: "*", Resource: "*", Condition: "x" })) },
     field: "resource.aws_vpc_endpoint.e.policy: Statement[0].Condition",
     says: /expected an object/,
   },
@@ -78,7 +78,7 @@ const CASES: readonly { name: string; json: unknown; field: string; says: RegExp
   },
   {
     name: "a policy nested 20,000 deep",
-    json: { resource: s3Endpoint(`{"Statement":${nested(20000)}}`) },
+    json: { resource: gatewayEndpoint(`{"Statement":${nested(20000)}}`) },
     field: "resource.aws_vpc_endpoint.e.policy",
     says: /nested deeper than 64 levels/,
   },

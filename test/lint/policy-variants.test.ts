@@ -1,4 +1,4 @@
-import { findingsOf, lintResources, policyJson, s3Endpoint } from "./support";
+import { findingsOf, gatewayEndpoint, lintResources, policyJson } from "./support";
 
 const everyone = { Effect: "Allow", Principal: "*", Action: "*", Resource: "*" };
 const ownAccount = { StringEquals: { "aws:PrincipalAccount": ["111122223333"] } };
@@ -41,13 +41,13 @@ const NARROW: readonly [string, object][] = [
 describe("PL_ENDPOINT_POLICY sees allow-all in its variants (through the CLI)", () => {
   test.each(ALLOW_ALL)("GIVEN %s THEN the endpoint is flagged", (name, statement) => {
     const policy = name.startsWith("a lone") ? JSON.stringify({ Statement: statement }) : policyJson(statement);
-    const result = lintResources(s3Endpoint(policy), "--json");
+    const result = lintResources(gatewayEndpoint(policy), "--json");
     expect(result.code).toBe(1);
     expect(findingsOf(result)).toEqual(["PL_ENDPOINT_POLICY aws_vpc_endpoint.e"]);
   });
 
   test.each(NARROW)("GIVEN %s THEN the endpoint is clean", (_name, statement) => {
-    const result = lintResources(s3Endpoint(policyJson(statement)), "--json");
+    const result = lintResources(gatewayEndpoint(policyJson(statement)), "--json");
     expect(findingsOf(result)).toEqual([]);
     expect(result.code).toBe(0);
   });

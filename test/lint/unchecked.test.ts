@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { runCli } from "../support/cli";
-import { findingsOf, lintResources, policyJson, s3Endpoint } from "./support";
+import { findingsOf, gatewayEndpoint, lintResources, policyJson } from "./support";
 
 const interfaceEndpoint = (serviceName: string) => ({
   aws_vpc_endpoint: { e: { vpc_endpoint_type: "Interface", service_name: serviceName, subnet_ids: ["a", "b"] } },
@@ -13,7 +13,7 @@ describe("policies the lint cannot read are reported, not skipped (PL_POLICY_UNC
     ["${data.aws_iam_policy_document.endpoint.json}"],
     ['{"Version": "2012-10-17", "Statement": ${local.statements}}'],
   ])("GIVEN an endpoint policy %s THEN it is reported as unchecked", (policy) => {
-    const result = lintResources(s3Endpoint(policy), "--json");
+    const result = lintResources(gatewayEndpoint(policy), "--json");
     expect(result.code).toBe(1);
     expect(findingsOf(result)).toEqual(["PL_POLICY_UNCHECKED aws_vpc_endpoint.e"]);
     expect(JSON.parse(result.stdout).findings[0].message).toMatch(/policy is a Terraform expression/);

@@ -19,11 +19,13 @@ const OWN_ENDPOINT_SERVICE = [
 ];
 
 /** What an endpoint connects to: an endpoint service (no policy), an AWS service, or unknown until apply. */
-function serviceKind(name: unknown): "endpoint-service" | "aws" | "unknown" {
+export function serviceKind(name: unknown): "endpoint-service" | "aws" | "unknown" {
   if (typeof name !== "string") return "unknown";
   if (LITERAL_ENDPOINT_SERVICE.test(name) || OWN_ENDPOINT_SERVICE.some((re) => re.test(name))) return "endpoint-service";
   return isTerraformExpression(name) ? "unknown" : "aws";
 }
+
+const DYNAMODB = /^(cn\.)?com\.amazonaws\.[a-z0-9-]+\.dynamodb$/;
 
 /** Rules on VPC endpoints: their policy, zones, routes and private DNS. */
 export const ENDPOINT_RULES: readonly Rule[] = [
@@ -51,6 +53,32 @@ export const ENDPOINT_RULES: readonly Rule[] = [
           ? [{ resource: r.address, message: "the policy allows every principal every action without a condition that narrows it" }]
           : [];
       }),
+  },
+  {
+    id: "PL_ENDPOINT_SERVICE_POLICY",
+    title: "Endpoints to endpoint services carry no policy",
+    why: "An endpoint to a PrivateLink endpoint service (vpce-svc-…) only accepts full access: AWS refuses an explicit policy at apply, so the deploy fails (PL_ENDPOINT_POLICY exempts these endpoints from needing one).",
+    fix: "Remove policy from the endpoint; control access on the endpoint service instead (allowed principals, acceptance).",
+    check: (doc) =>
+      resources(doc, "aws_vpc_endpoint")
+        .filter((r) => serviceKind(r.body.service_name) === "endpoint-service" && r.body.policy !== undefined && r.body.policy !== null)
+        .map((r) => ({
+          resource: r.address,
+          message: `has a policy, but ${clip(String(r.body.service_name), 100)} is an endpoint service: AWS refuses it`,
+        })),
+  },
+  {
+    id: "PL_DYNAMODB_PRIVATE_DNS",
+    title: "DynamoDB interface endpoints do not ask for private DNS",
+    why: "AWS's DynamoDB PrivateLink guide: interface endpoints for DynamoDB do not support private DNS; the endpoint is reached by its endpoint-specific DNS names, so private_dns_enabled = true fails or misleads.",
+    fix: "Set private_dns_enabled = false and use the endpoint-specific DNS name (or the gateway endpoint inside the VPC).",
+    check: (doc) =>
+      resources(doc, "aws_vpc_endpoint")
+        .filter(
+          (r) =>
+            r.body.vpc_endpoint_type === "Interface" && r.body.private_dns_enabled === true && DYNAMODB.test(String(r.body.service_name)),
+        )
+        .map((r) => ({ resource: r.address, message: "is a DynamoDB interface endpoint with private_dns_enabled = true" })),
   },
   {
     id: "PL_INTERFACE_MULTI_AZ",

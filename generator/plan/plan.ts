@@ -48,6 +48,7 @@ export function planProject(resolved: ResolvedAnswers, suppressions: readonly Su
     biomeJson(),
     staticFile(".gitignore", "project/_gitignore"),
     staticFile("jest.config.js", "project/jest.config.js"),
+    staticFile("scripts/synth.mjs", "project/scripts/synth.mjs"),
     {
       path: "main.ts",
       content: render("project/main.ts.hbs", {

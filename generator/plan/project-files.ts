@@ -35,7 +35,8 @@ export function projectPackageJson(answers: CommonAnswers): PlannedFile {
     private: true,
     description: `AWS PrivateLink infrastructure generated from ${answers.blueprint}`,
     scripts: {
-      synth: "cdktf synth",
+      // main.ts run directly, without the cdktf CLI's start-up: see scripts/synth.mjs
+      synth: "node --import tsx --import ./scripts/synth.mjs main.ts",
       deploy: "cdktf deploy '*'",
       diff: "cdktf diff '*'",
       test: "jest",

@@ -18,6 +18,8 @@ export function describeTerraform(title: string, fixtures: readonly Fixture[]): 
           if (result.plan !== undefined) expect(result.plan).toMatch(/Plan: \d+ to add, 0 to change, 0 to destroy\./);
         }
       },
+      // A fixture of a dozen or more stacks runs terraform a dozen times or more, one after another.
+      1_200_000,
     );
   });
 }

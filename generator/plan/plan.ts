@@ -1,5 +1,5 @@
 import { regionInfo } from "../../blueprints/lib/partitions";
-import { defaultSuppressions, isAdvisorySuppression } from "../advisories";
+import { advisoriesFor, defaultSuppressions, isAdvisorySuppression } from "../advisories";
 import type { ResolvedAnswers } from "../answers/resolve";
 import type { CommonAnswers } from "../answers/types";
 import { baseFile } from "../base-copy";
@@ -61,6 +61,10 @@ export function planProject(resolved: ResolvedAnswers, suppressions: readonly Su
       }),
     },
     { path: "test/main.test.ts", content: render("project/test/main.test.ts.hbs", { projectName: answers.projectName }) },
+    // The perimeter scenario table, for versions without known policy defects (those have advisories instead).
+    ...(advisoriesFor(entry.manifest.name, entry.manifest.version).length === 0
+      ? [staticFile("test/policies.test.ts", "project/test/policies.test.ts")]
+      : []),
     {
       path: "README.md",
       content: render("project/README.md.hbs", {

@@ -17,7 +17,17 @@ export function staticFile(path: string, template: string): PlannedFile {
 }
 
 const RUNTIME = ["cdktf", "@cdktf/provider-aws", "constructs", "@aws-sdk/util-endpoints"];
-const DEV = ["@biomejs/biome", "cdktf-cli", "jest", "ts-jest", "@types/jest", "@types/node", "typescript", "tsx"];
+const DEV = [
+  "@biomejs/biome",
+  "@cloud-copilot/iam-simulate",
+  "cdktf-cli",
+  "jest",
+  "ts-jest",
+  "@types/jest",
+  "@types/node",
+  "typescript",
+  "tsx",
+];
 
 /**
  * The project's package.json: exact versions, the same the generator is tested

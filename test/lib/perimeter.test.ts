@@ -10,9 +10,9 @@ import {
   type PerimeterKind,
   perimeterKind,
 } from "../../blueprints/lib/perimeter";
+import { bindTokens, type Scenario, type ScenarioOptions, scenariosFor, simulate } from "../../blueprints/lib/perimeter/table/simulate";
 import { type PrincipalScope, policyJson, scopedEndpointPolicy } from "../../blueprints/lib/policies";
 import { READ_ONLY_ACTIONS } from "../../blueprints/service-endpoints/v2/policy-templates";
-import { bindTokens, type Scenario, type ScenarioOptions, scenariosFor, simulate } from "../support/simulate";
 
 const DEPLOYING_ACCOUNT = "${data.aws_caller_identity.current.account_id}";
 /** The literal the deploying account's token stands for in simulations. */

@@ -1,6 +1,6 @@
-import { type PartitionName, regionInfo } from "../../blueprints/lib/partitions";
-import { AWS_OWNED_FEATURES, type AwsOwnedFeature, awsOwnedBuckets } from "../../blueprints/lib/perimeter/aws-owned-buckets";
-import type { PerimeterKind } from "../../blueprints/lib/perimeter/endpoint-policy";
+import { type PartitionName, regionInfo } from "../../partitions";
+import { AWS_OWNED_FEATURES, type AwsOwnedFeature, awsOwnedBuckets } from "../aws-owned-buckets";
+import type { PerimeterKind } from "../endpoint-policy";
 import { ANONYMOUS, type Decision, type SimRequest } from "./simulate";
 
 /**

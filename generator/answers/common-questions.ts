@@ -28,6 +28,13 @@ export const projectName = q({
         `"${name}" is reserved (a JavaScript object property, it cannot name a stack); choose another name, e.g. ${name}-endpoints`,
       );
     }
+    // The project depends on the generator that made it; npm refuses a package that depends on itself.
+    if (name === "create-privatelink") {
+      throw new BlueprintInputError(
+        "projectName",
+        `"${name}" is the generator's own name, which the project depends on; choose another, e.g. my-endpoints`,
+      );
+    }
     const result = validateNpmName(name);
     if (!result.validForNewPackages) {
       const why = [...(result.errors ?? []), ...(result.warnings ?? [])].join("; ");

@@ -113,6 +113,7 @@ export async function create(args: ParsedArgs, out: Output): Promise<number> {
         "",
         "Estimated cost:",
         ...plan.cost.map((line) => `  ${line}`),
+        ...(plan.comparison.length > 0 ? ["", "Side by side:", ...plan.comparison.map((line) => `  ${line}`)] : []),
       ].join("\n"),
     );
     return 0;
@@ -123,9 +124,12 @@ export async function create(args: ParsedArgs, out: Output): Promise<number> {
 
 /** A valid npm name from a folder name: `My Endpoints` → `my-endpoints`. */
 export function projectNameFrom(dir: string): string {
+  // Letters with accents keep their letter (ü → u); other scripts drop out, and too little left means the default.
   const name = basename(resolve(dir))
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
     .toLowerCase()
     .replace(/[^a-z0-9._-]+/g, "-")
     .replace(/^[._-]+|-+$/g, "");
-  return name && validateNpmName(name).validForNewPackages ? name : "privatelink";
+  return name.length >= 2 && validateNpmName(name).validForNewPackages ? name : "privatelink";
 }

@@ -17,6 +17,8 @@ export interface ProjectPlan {
   readonly files: readonly PlannedFile[];
   /** Cost lines for the closing summary. */
   readonly cost: readonly string[];
+  /** Another way to build the same, priced side by side (e.g. a hub against endpoints in every VPC). @default none */
+  readonly comparison: readonly string[];
   /** The deploy commands for the closing summary. */
   readonly deploy: readonly string[];
 }
@@ -86,7 +88,12 @@ export function planProject(resolved: ResolvedAnswers, suppressions: readonly Su
     ...(resolved.facts ? [contextFile(resolved.facts)] : []),
   ];
   files.push(provenanceFile(resolved.answers, used, files, version, withAdvisories(suppressions, entry.manifest)), baseFile(files));
-  return { files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), cost, deploy: description.deploy };
+  return {
+    files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    cost,
+    comparison: description.comparison ?? [],
+    deploy: description.deploy,
+  };
 }
 
 /**

@@ -293,6 +293,12 @@ const CASES: readonly Case[] = [
     field: "--provider-role",
     expected: /is not used by service-endpoints@2/,
   },
+  {
+    name: "the generator's own name as the project's",
+    args: ["--name", "create-privatelink"],
+    field: "projectName",
+    expected: /is the generator's own name/,
+  },
   { name: "a CIDR with a leading zero", args: ["--vpc-cidr", "010.0.0.0/16"], field: "vpcCidr", expected: /is not an IPv4 CIDR block/ },
   { name: "an endless answers file", args: ["--answers", "/dev/zero"], field: "--answers", expected: /is not a regular file/ },
   {

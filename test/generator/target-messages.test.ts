@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { runCli, tmp } from "../support/cli";
 
@@ -17,6 +17,14 @@ describe("messages about the target directory", () => {
     for (const name of ["link", "service", "checks"]) expect(runCli([name, "--yes", "--dry-run"], { cwd }).code).toBe(0);
     mkdirSync(join(cwd, "chek"));
     expect(runCli(["chek", "--yes", "--dry-run"], { cwd }).code).toBe(0);
+  });
+
+  test("GIVEN a folder named with accents and another script THEN the project name keeps the letters (ünï東京 → uni), or falls back to privatelink", () => {
+    const cwd = tmp("unicode");
+    expect(runCli(["ünï東京", "--yes"], { cwd }).code).toBe(0);
+    expect(readFileSync(join(cwd, "ünï東京", ".privatelink.json"), "utf8")).toContain('"projectName": "uni"');
+    expect(runCli(["東京", "--yes"], { cwd }).code).toBe(0);
+    expect(readFileSync(join(cwd, "東京", ".privatelink.json"), "utf8")).toContain('"projectName": "privatelink"');
   });
 
   test("GIVEN a folder name with a space THEN the printed cd is shell-quoted", () => {

@@ -13,9 +13,9 @@ import { refOf } from "../registry";
  * again gives the same files. Without either, the embedded catalog decides.
  */
 export async function factsFor(resolved: ResolvedAnswers, target: string, lookup: boolean): Promise<ResolvedAnswers> {
-  const names = resolved.entry.lookupServices?.(resolved.answers);
+  const lookupServices = resolved.entry.lookupServices;
   if (lookup) {
-    if (!names) {
+    if (!lookupServices) {
       throw new BlueprintInputError(
         "--lookup",
         `${refOf(resolved.entry)} does not use AWS lookups; they place the endpoints of service-endpoints@3 and newer: choose one of those, or leave --lookup out`,
@@ -25,10 +25,10 @@ export async function factsFor(resolved: ResolvedAnswers, target: string, lookup
     // Loaded here, not at start-up: the EC2 client is large, and only --lookup needs it.
     const { lookupFacts } = require("../lookup/lookup") as typeof import("../lookup/lookup");
     const { defaultEc2Client } = require("../lookup/client") as typeof import("../lookup/client");
-    return { ...resolved, facts: await lookupFacts(defaultEc2Client(region), region, names) };
+    return { ...resolved, facts: await lookupFacts(defaultEc2Client(region), region, lookupServices(resolved.answers)) };
   }
   const recorded = join(target, CONTEXT_FILE);
-  if (!names || !existsSync(recorded)) return resolved;
+  if (!lookupServices || !existsSync(recorded)) return resolved;
   const facts = readContext(readBounded(recorded, CONTEXT_FILE, 4 * MAX_ANSWERS_BYTES), CONTEXT_FILE);
   if (facts.region !== resolved.answers.region) {
     throw new BlueprintInputError(

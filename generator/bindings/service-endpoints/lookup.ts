@@ -1,11 +1,13 @@
 import { serviceNameV2 } from "../../../blueprints/lib/facts/china-prefixes";
+import { isServiceNameFormat } from "../../../blueprints/lib/service-names";
 import type { AwsFacts } from "../../lookup/facts";
 import { endpointPlacement } from "../../lookup/placement";
 import type { ServiceEndpointsAnswers } from "./questions";
 
 /** The interface services' names as service-endpoints@3 writes them (China prefixes per region): what `--lookup` asks AWS about. */
 export function interfaceServiceNames(answers: ServiceEndpointsAnswers): string[] {
-  return answers.services.map((ref, i) => serviceNameV2(ref, answers.region, `services[${i}]`));
+  // A full service name (another team's vpce-svc service, say) is asked about as it is written.
+  return answers.services.map((ref, i) => (isServiceNameFormat(ref) ? ref : serviceNameV2(ref, answers.region, `services[${i}]`)));
 }
 
 /** The zones of the endpoints' subnets, as the answers give them (names or IDs). */

@@ -1,6 +1,7 @@
 import validateNpmName from "validate-npm-package-name";
 import { BlueprintInputError } from "../../blueprints/lib/errors";
-import { checkZones, type ZoneRules } from "../../blueprints/lib/network";
+import { checkZoneIds, defaultZoneIds, zoneIdsOf } from "../../blueprints/lib/facts/zones";
+import { checkZones, isZoneId, type ZoneRules } from "../../blueprints/lib/network";
 import { regionInfo, zoneIdPrefix } from "../../blueprints/lib/partitions";
 import { checkBucketName, checkStateKey } from "../../blueprints/lib/rules";
 import { checkCidr, checkDistinct, checkResourceId, checkRoleArn, checkTags, clip } from "../../blueprints/lib/validate";
@@ -94,7 +95,7 @@ export function vpcQuestions(options: VpcQuestionOptions): Question[] {
         options.zoneRules
           ? options.zoneRules.defaults(regionOf(known))
           : options.zoneIds
-            ? [1, 2].map((n) => `${zoneIdPrefix(regionOf(known))}-az${n}`)
+            ? tableZoneIds(regionOf(known))
             : [`${regionOf(known)}a`, `${regionOf(known)}b`],
       check: (value, known) => {
         const zones = toList(value, "availabilityZones");
@@ -106,6 +107,10 @@ export function vpcQuestions(options: VpcQuestionOptions): Question[] {
         }
         if (options.zoneRules) options.zoneRules.check(zones, regionOf(known), "availabilityZones");
         else checkZones(zones, regionOf(known), "availabilityZones", true);
+        // Zone IDs must exist (and be open to new accounts) where AWS's AZ ID table knows the region.
+        if (!options.zoneRules && zones.every(isZoneId) && hasZoneTable(regionOf(known))) {
+          checkZoneIds(zones, regionOf(known), "availabilityZones");
+        }
         return zones;
       },
     }),
@@ -267,3 +272,21 @@ export const tags = q({
   defaultValue: (): Readonly<Record<string, string>> => ({}),
   check: (value) => checkTags(toTags(value, "tags"), "tags"),
 });
+
+/** Whether AWS's AZ ID table lists the region (a few new regions are not in it yet). */
+function hasZoneTable(region: string): boolean {
+  try {
+    return zoneIdsOf(region).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Default zone IDs of a new VPC: the first two open zones of AWS's AZ ID table
+ * (us-west-1 has usw1-az1 and usw1-az3, no az2 for new accounts), else az1 and
+ * az2 for a region the table does not list yet.
+ */
+function tableZoneIds(region: string): readonly string[] {
+  return hasZoneTable(region) ? defaultZoneIds(region) : [1, 2].map((n) => `${zoneIdPrefix(region)}-az${n}`);
+}

@@ -299,6 +299,12 @@ const CASES: readonly Case[] = [
     field: "projectName",
     expected: /is the generator's own name/,
   },
+  {
+    name: "a zone ID closed to new accounts (endpoint-service@1 in us-west-1)",
+    args: ["--blueprint", "endpoint-service@1", "--region", "us-west-1", "--availability-zones", "usw1-az1,usw1-az2"],
+    field: "availabilityZones[1]",
+    expected: /constrained zone of us-west-1.*expected one of usw1-az1, usw1-az3/,
+  },
   { name: "a CIDR with a leading zero", args: ["--vpc-cidr", "010.0.0.0/16"], field: "vpcCidr", expected: /is not an IPv4 CIDR block/ },
   { name: "an endless answers file", args: ["--answers", "/dev/zero"], field: "--answers", expected: /is not a regular file/ },
   {
@@ -325,6 +331,13 @@ describe(`hostile input: ${CASES.length} cases, each exit 2, the field named, no
     expect(stderr.split("\n").length).toBeLessThanOrEqual(3);
     expect(stdout).toBe("");
     expect(existsSync(target)).toBe(false);
+  });
+
+  test("the default zones of a blueprint placed by zone ID come from AWS's AZ ID table: us-west-1 gets usw1-az1 and usw1-az3", () => {
+    const target = join(tmp("hostile-zones"), "out");
+    const args = [target, "--yes", "--blueprint", "endpoint-service@1", "--region", "us-west-1", "--layout", "provider-only"];
+    expect(runCli(args).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(target, ".privatelink.json"), "utf8")).availabilityZones).toEqual(["usw1-az1", "usw1-az3"]);
   });
 
   test("tag keys named like object properties (constructor, toString) are tags like any other", () => {

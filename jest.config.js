@@ -8,6 +8,9 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
+  // blueprints/ imports its own files with their .ts extension (generated projects
+  // run them with Node's type stripping); compiled, the import ends in .js.
+  moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
   globalSetup: "<rootDir>/test/support/global-setup.ts",
   testTimeout: 300000,
   // Most of the time is spent in child processes (terraform, tsc, cdktf): one worker per core.

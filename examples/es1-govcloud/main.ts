@@ -6,9 +6,10 @@
  * version into it without losing your edits.
  */
 
-import { EndpointConsumerStack } from "./blueprints/endpoint-consumer/v1";
-import { EndpointServiceStack } from "./blueprints/endpoint-service/v1";
-import { App } from "./blueprints/lib/cdktf";
+import { EndpointConsumerStack } from "./blueprints/endpoint-consumer/v1/index.ts";
+import { EndpointServiceStack } from "./blueprints/endpoint-service/v1/index.ts";
+import { App } from "./blueprints/lib/cdktf.ts";
+import { isMainModule } from "./blueprints/lib/main-module.ts";
 
 /** Declares every stack of the project in `app`. */
 export function build(app: App): void {
@@ -54,7 +55,8 @@ export function build(app: App): void {
   }
 }
 
-if (require.main === module) {
+// Run as a program (node main.ts, cdktf synth, npm run synth); the tests import build().
+if (isMainModule(import.meta.url)) {
   const app = new App();
   build(app);
   app.synth();

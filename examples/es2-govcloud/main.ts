@@ -6,8 +6,9 @@
  * version into it without losing your edits.
  */
 
-import { AcceptanceStack, ConsumerStack, EndpointServiceStack } from "./blueprints/endpoint-service/v2";
-import { App } from "./blueprints/lib/cdktf";
+import { AcceptanceStack, ConsumerStack, EndpointServiceStack } from "./blueprints/endpoint-service/v2/index.ts";
+import { App } from "./blueprints/lib/cdktf.ts";
+import { isMainModule } from "./blueprints/lib/main-module.ts";
 
 /** Declares every stack of the project in `app`. */
 export function build(app: App): void {
@@ -63,7 +64,8 @@ export function build(app: App): void {
   });
 }
 
-if (require.main === module) {
+// Run as a program (node main.ts, cdktf synth, npm run synth); the tests import build().
+if (isMainModule(import.meta.url)) {
   const app = new App();
   build(app);
   app.synth();

@@ -6,8 +6,9 @@
  * version into it without losing your edits.
  */
 
-import { App } from "./blueprints/lib/cdktf";
-import { ServiceEndpointsStack } from "./blueprints/service-endpoints/v1";
+import { App } from "./blueprints/lib/cdktf.ts";
+import { isMainModule } from "./blueprints/lib/main-module.ts";
+import { ServiceEndpointsStack } from "./blueprints/service-endpoints/v1/index.ts";
 
 /** Declares every stack of the project in `app`. */
 export function build(app: App): void {
@@ -24,7 +25,8 @@ export function build(app: App): void {
   });
 }
 
-if (require.main === module) {
+// Run as a program (node main.ts, cdktf synth, npm run synth); the tests import build().
+if (isMainModule(import.meta.url)) {
   const app = new App();
   build(app);
   app.synth();

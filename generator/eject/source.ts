@@ -1,9 +1,9 @@
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BlueprintInputError } from "../../blueprints/lib/errors";
 import { clip } from "../../blueprints/lib/validate";
+import { appCommand, runApp } from "../lifecycle/app-command";
 import { shown } from "../write/target";
 import type { CdktfJson, CdktfStack } from "./references";
 
@@ -41,23 +41,17 @@ export function readOutDir(outdir: string, runDir = outdir): CdktfStack[] {
 /**
  * The project's synthesized stacks: its `cdktf.out` when there is one (what `cdktf synth`
  * last wrote), else a fresh synth. Synthesizing runs the project's own code: the `app`
- * command of its cdktf.json (`node --import tsx main.ts`), as `cdktf synth` does, with
+ * command of its cdktf.json (`node --import ./scripts/typescript.mjs main.ts`), as `cdktf synth` does, with
  * `CDKTF_OUTDIR` pointing at a temporary folder so that nothing in the project changes.
  */
 export function synthesizedStacks(projectDir: string): Synthesized {
   const existing = readOutDir(join(projectDir, "cdktf.out"));
   if (existing.length > 0)
     return { stacks: existing, source: `${shown(join(projectDir, "cdktf.out"))} (as last synthesized)`, cleanup: () => {} };
-  const app = appCommand(projectDir);
+  const app = appOf(projectDir);
   const outdir = mkdtempSync(join(tmpdir(), "privatelink-eject-"));
   const cleanup = () => rmSync(outdir, { recursive: true, force: true });
-  const result = spawnSync(app, {
-    cwd: projectDir,
-    shell: true,
-    env: { ...process.env, CDKTF_OUTDIR: outdir },
-    encoding: "utf8",
-    timeout: 300_000,
-  });
+  const result = runApp(projectDir, app, outdir);
   const stacks = result.status === 0 ? readOutDir(outdir, join(projectDir, "cdktf.out")) : [];
   if (stacks.length === 0) {
     cleanup();
@@ -73,17 +67,10 @@ export function synthesizedStacks(projectDir: string): Synthesized {
   return { stacks, source: `a fresh synth of ${shown(projectDir)} (\`${app}\`)`, cleanup };
 }
 
-function appCommand(projectDir: string): string {
-  const file = join(projectDir, "cdktf.json");
-  if (!existsSync(file))
+function appOf(projectDir: string): string {
+  const app = appCommand(projectDir);
+  if ("command" in app) return app.command;
+  if (!existsSync(join(projectDir, "cdktf.json")))
     throw new BlueprintInputError("dir", `${shown(projectDir)} has no cdktf.json and no cdktf.out; expected a CDK for Terraform project`);
-  let app: unknown;
-  try {
-    app = (JSON.parse(readFileSync(file, "utf8")) as { app?: unknown }).app;
-  } catch {
-    app = undefined;
-  }
-  if (typeof app !== "string" || app.trim() === "")
-    throw new BlueprintInputError("cdktf.json", `has no "app" command; expected e.g. "node --import tsx main.ts"`);
-  return app;
+  throw new BlueprintInputError("cdktf.json", `has no "app" command; expected e.g. "node --import ./scripts/typescript.mjs main.ts"`);
 }

@@ -1,7 +1,7 @@
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { appCommand, runApp } from "./app-command";
 
 export interface SynthComparison {
   /** Synthesized stacks kept in the project (cdktf.out/stacks, for committing) that a fresh synth no longer gives. */
@@ -40,15 +40,13 @@ export function compareSynth(dir: string, run: boolean): SynthComparison {
 
 function freshSynth(dir: string, stacks: readonly string[]): SynthComparison {
   const committed = join(dir, "cdktf.out", "stacks");
-  if (!existsSync(join(dir, "node_modules", "tsx")))
+  if (!existsSync(join(dir, "node_modules", "cdktf")))
     return { staleSynth: [], synth: "synthesized output not compared: run npm install in the project first" };
+  const app = appCommand(dir);
+  if ("problem" in app) return { staleSynth: [], synth: `synthesized output not compared: the project ${app.problem}` };
   const outdir = mkdtempSync(join(tmpdir(), "privatelink-check-"));
   try {
-    const run = spawnSync(process.execPath, ["--import", "tsx", "main.ts"], {
-      cwd: dir,
-      env: { ...process.env, CDKTF_OUTDIR: outdir },
-      encoding: "utf8",
-    });
+    const run = runApp(dir, app.command, outdir);
     if (run.status !== 0)
       return {
         staleSynth: [{ stack: "*", problem: `main.ts does not synthesize: ${run.stderr.trim().split("\n").slice(-3).join(" ")}` }],

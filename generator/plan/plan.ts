@@ -37,9 +37,10 @@ export function planProject(resolved: ResolvedAnswers, suppressions: readonly Su
   const cost = costLines(description.cost);
   // Sorted by path, as Biome's organize-imports sorts them.
   const imports = [
-    { from: "./blueprints/lib/cdktf", names: "App" },
+    { from: "./blueprints/lib/cdktf.ts", names: "App" },
+    { from: "./blueprints/lib/main-module.ts", names: "isMainModule" },
     ...[...new Set(specs.map((s) => s.module))].map((from) => ({
-      from: `./${from}`,
+      from: `./${from}/index.ts`,
       names: [...new Set(specs.filter((s) => s.module === from).map((s) => s.className))].sort().join(", "),
     })),
   ].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
@@ -51,6 +52,7 @@ export function planProject(resolved: ResolvedAnswers, suppressions: readonly Su
     staticFile(".gitignore", "project/_gitignore"),
     staticFile("jest.config.js", "project/jest.config.js"),
     staticFile("scripts/synth.mjs", "project/scripts/synth.mjs"),
+    staticFile("scripts/typescript.mjs", "project/scripts/typescript.mjs"),
     {
       path: "main.ts",
       content: render("project/main.ts.hbs", {

@@ -44,31 +44,51 @@ export function projectPackageJson(answers: CommonAnswers): PlannedFile {
     version: "0.1.0",
     private: true,
     description: `AWS PrivateLink infrastructure generated from ${answers.blueprint}`,
+    // ES modules, so that Node runs main.ts as it is written (scripts/typescript.mjs).
+    type: "module",
     scripts: {
       // main.ts run directly, without the cdktf CLI's start-up: see scripts/synth.mjs
-      synth: "node --import tsx --import ./scripts/synth.mjs main.ts",
+      synth: `${APP_NODE} --import ./scripts/synth.mjs main.ts`,
       deploy: "cdktf deploy '*'",
       diff: "cdktf diff '*'",
-      test: "jest",
+      // Jest runs the ES-module tests with Node's VM modules (see jest.config.js).
+      test: "node --experimental-vm-modules --disable-warning=ExperimentalWarning node_modules/jest/bin/jest.js",
       typecheck: "tsc --noEmit",
       format: "biome check --write .",
     },
     engines: { node: ">=20.19" },
     dependencies: pick(RUNTIME, own.dependencies),
     devDependencies: pick([...DEV, own.name], { ...own.dependencies, ...own.devDependencies, [own.name]: own.version }),
-    ...(own.allowScripts ? { allowScripts: own.allowScripts } : {}),
+    allowScripts: projectAllowScripts(own.allowScripts ?? {}),
   });
 }
 
 /**
- * cdktf.json: main.ts runs through tsx, which strips types without checking
- * them, so `cdktf synth` spends its time on synthesis, not on the compiler.
+ * The install scripts npm may run: the generator's own choices, but for
+ * node-pty, which the cdktf CLI loads. Its package ships binaries for Node 22
+ * and older; its install script checks for one, and on Node 24 compiles it
+ * (node-gyp: python3, make and a C++ compiler). Held back, `cdktf deploy`
+ * would not start on Node 24.
  */
+function projectAllowScripts(own: Record<string, boolean>): Record<string, boolean> {
+  return { ...own, "@cdktf/node-pty-prebuilt-multiarch": true };
+}
+
+/**
+ * How the project's Node runs main.ts: Node 22.18 and later strip its types
+ * natively; scripts/typescript.mjs registers tsx where Node is older. Neither
+ * checks types (`npm run typecheck` does), so synth spends its time on
+ * synthesis, not on a compiler. DEP0044: cdktf 0.21's TerraformOutput calls
+ * util.isArray, which Node 22 and later warn about on every synth.
+ */
+export const APP_NODE = "node --disable-warning=DEP0044 --import ./scripts/typescript.mjs";
+
+/** cdktf.json: `cdktf synth` runs main.ts as `npm run synth` does. */
 export function cdktfJson(answers: CommonAnswers): PlannedFile {
   const id = createHash("sha256").update(`create-privatelink:${answers.projectName}`).digest("hex");
   return jsonFile("cdktf.json", {
     language: "typescript",
-    app: "node --import tsx main.ts",
+    app: `${APP_NODE} main.ts`,
     projectId: `${id.slice(0, 8)}-${id.slice(8, 12)}-${id.slice(12, 16)}-${id.slice(16, 20)}-${id.slice(20, 32)}`,
     sendCrashReports: "false",
     terraformProviders: [],
@@ -96,18 +116,26 @@ export function biomeJson(): PlannedFile {
   });
 }
 
+/**
+ * tsconfig.json: `tsc` checks that every file is one Node's type stripping can
+ * run: ES modules, relative imports with their `.ts` extension (rewritten to
+ * `.js` when compiled), type-only imports marked `import type`, and no syntax
+ * that needs more than erasing types (enums, namespaces, parameter properties).
+ */
 export function tsconfig(): PlannedFile {
   return jsonFile("tsconfig.json", {
     compilerOptions: {
       target: "ES2022",
       lib: ["ES2022"],
-      module: "node16",
-      moduleResolution: "node16",
+      module: "nodenext",
+      moduleResolution: "nodenext",
       strict: true,
       noImplicitReturns: true,
       noFallthroughCasesInSwitch: true,
       isolatedModules: true,
-      esModuleInterop: true,
+      verbatimModuleSyntax: true,
+      erasableSyntaxOnly: true,
+      rewriteRelativeImportExtensions: true,
       skipLibCheck: true,
       types: ["node", "jest"],
     },

@@ -1,5 +1,5 @@
-import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
-import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
+import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity/index.js";
+import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint/index.js";
 import { Testing } from "../../blueprints/lib/cdktf";
 import {
   AWS_OWNED_BUCKETS,

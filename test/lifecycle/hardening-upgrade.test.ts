@@ -111,14 +111,17 @@ describe("a tampered .privatelink.json is not trusted (#14 item 9)", () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/main\.ts: its hash in \.privatelink\.json is not that of its copy in \.privatelink\.base\.json/);
     expect(result.stdout).toMatch(/merged\s+main\.ts/);
-    expect(read(dir, "main.ts")).toMatch(/service-endpoints\/v2"[\s\S]*\/\/ the user's line\n$/);
+    expect(read(dir, "main.ts")).toMatch(/service-endpoints\/v2\/index\.ts"[\s\S]*\/\/ the user's line\n$/);
   });
 });
 
 describe("unresolved conflict markers (#14 item 10)", () => {
   test("GIVEN an upgrade that left conflicts THEN check reports them (exit 1) and a second upgrade refuses (exit 2) naming the file", () => {
     const dir = v1Project("markers");
-    writeFileSync(join(dir, "main.ts"), read(dir, "main.ts").replace('service-endpoints/v1";', 'service-endpoints/v1"; // pinned'));
+    writeFileSync(
+      join(dir, "main.ts"),
+      read(dir, "main.ts").replace('service-endpoints/v1/index.ts";', 'service-endpoints/v1/index.ts"; // pinned'),
+    );
     commit(dir);
     expect(upgrade(dir).code).toBe(1);
     commit(dir);
@@ -152,7 +155,7 @@ describe("a CRLF checkout (git core.autocrlf=true) (#14 item 12)", () => {
     expect(result.stdout).toMatch(/merged\s+main\.ts/);
     const main = read(dir, "main.ts");
     expect(main).not.toMatch(/<<<<<<<|>>>>>>>/);
-    expect(main).toMatch(/service-endpoints\/v2";\r\n[\s\S]*\/\/ deployed by ops\r\n$/);
+    expect(main).toMatch(/service-endpoints\/v2\/index\.ts";\r\n[\s\S]*\/\/ deployed by ops\r\n$/);
     expect(main.replace(/\r\n/g, "")).not.toContain("\n");
   });
 });

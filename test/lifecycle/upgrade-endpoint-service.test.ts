@@ -47,7 +47,7 @@ describe("upgrade endpoint-service v1 → v2 through the CLI", () => {
     const main = read(dir, "main.ts");
     expect(main).toContain("app.synth(); // every stack, in one app");
     expect(main).toContain("// deployed by the platform team");
-    expect(main).toContain('from "./blueprints/endpoint-service/v2"');
+    expect(main).toContain('from "./blueprints/endpoint-service/v2/index.ts"');
     expect(main).toContain('new AcceptanceStack(app, "acceptance"');
     expect(main).not.toMatch(/<<<<<<<|>>>>>>>/);
     for (const account of ["111122223333", "444455556666"]) expect(main.split(account)).toHaveLength(2);

@@ -83,7 +83,7 @@ describe("upgrade service-endpoints v2 → v3 with an edit in main.ts", () => {
     const merged = readFileSync(main, "utf8");
     expect(merged).toContain('interfaceServices: ["ssm", "ssmmessages", "ec2messages", "kms"], // kms for SOPS');
     expect(merged).toContain("// deployed by the platform team");
-    expect(merged).toContain('from "./blueprints/service-endpoints/v3"');
+    expect(merged).toContain('from "./blueprints/service-endpoints/v3/index.ts"');
     expect(merged).toContain('availabilityZones: ["euw1-az1", "euw1-az2"]');
     expect(merged).not.toMatch(/<<<<<<<|>>>>>>>/);
 

@@ -72,7 +72,7 @@ describe("upgrade service-endpoints v1 → v2, a three-way merge that keeps ever
     const main = read(dir, "main.ts");
     expect(main).toContain('interfaceServices: ["ssm", "ssmmessages", "ec2messages", "kms"], // kms for SOPS');
     expect(main).toContain("// deployed by the platform team");
-    expect(main).toContain('from "./blueprints/service-endpoints/v2"');
+    expect(main).toContain('from "./blueprints/service-endpoints/v2/index.ts"');
     expect(main).not.toMatch(/<<<<<<<|>>>>>>>/);
     expect(runCli(["check", dir]).stdout).toMatch(/modified\s+main\.ts/);
   });
@@ -80,7 +80,10 @@ describe("upgrade service-endpoints v1 → v2, a three-way merge that keeps ever
   test("GIVEN an edit on a line v2 changes THEN the file has conflict markers with both sides, it is listed, and exit is 1", () => {
     const dir = v1Project("conflict");
     edit(dir, "main.ts", (t) =>
-      t.replace('from "./blueprints/service-endpoints/v1";', 'from "./blueprints/service-endpoints/v1"; // pinned by ops'),
+      t.replace(
+        'from "./blueprints/service-endpoints/v1/index.ts";',
+        'from "./blueprints/service-endpoints/v1/index.ts"; // pinned by ops',
+      ),
     );
     commit(dir);
     const result = upgrade(dir);
@@ -89,7 +92,7 @@ describe("upgrade service-endpoints v1 → v2, a three-way merge that keeps ever
     expect(result.stdout).toMatch(/1 file\(s\) have conflicts[\s\S]*\n\s+main\.ts/);
     const main = read(dir, "main.ts");
     expect(main).toMatch(
-      /<<<<<<< yours\n.*service-endpoints\/v1"; \/\/ pinned by ops\n\|\|\|\|\|\|\| service-endpoints@1\n.*\n=======\n.*service-endpoints\/v2";\n>>>>>>> service-endpoints@2/,
+      /<<<<<<< yours\n.*service-endpoints\/v1\/index\.ts"; \/\/ pinned by ops\n\|\|\|\|\|\|\| service-endpoints@1\n.*\n=======\n.*service-endpoints\/v2\/index\.ts";\n>>>>>>> service-endpoints@2/,
     );
   });
 
@@ -132,7 +135,7 @@ describe("upgrade service-endpoints v1 → v2, a three-way merge that keeps ever
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Dry run: upgrade .* from service-endpoints@1 to service-endpoints@2; nothing written\./);
     expect(result.stdout).toMatch(
-      /^-import \{ ServiceEndpointsStack \} from "\.\/blueprints\/service-endpoints\/v1";\n\+import \{ ServiceEndpointsStack \} from "\.\/blueprints\/service-endpoints\/v2";/m,
+      /^-import \{ ServiceEndpointsStack \} from "\.\/blueprints\/service-endpoints\/v1\/index\.ts";\n\+import \{ ServiceEndpointsStack \} from "\.\/blueprints\/service-endpoints\/v2\/index\.ts";/m,
     );
     expect(snapshotTree(dir)).toEqual(before);
   });

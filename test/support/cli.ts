@@ -12,9 +12,9 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Runs the real CLI without a TTY. */
-export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliResult {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
+/** Runs the real CLI without a TTY, on this Node or on `options.node`. */
+export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; node?: string } = {}): CliResult {
+  const result = spawnSync(options.node ?? process.execPath, [CLI, ...args], {
     cwd: options.cwd ?? tmp("cli-cwd"),
     env: { ...process.env, ...options.env },
     encoding: "utf8",

@@ -9,13 +9,13 @@ import { checkWithTerraform, cliConfigFile, terraformOptedOut } from "./terrafor
 const exec = promisify(execFile);
 const REPO = join(__dirname, "..", "..");
 
-/** Generates a fixture's project with the real CLI, linked to this repository's node_modules (no network). */
-export function generateFixture(fixture: Fixture): string {
+/** Generates a fixture's project with the real CLI (on this Node or on `node`), linked to this repository's node_modules (no network). */
+export function generateFixture(fixture: Fixture, node?: string): string {
   const parent = tmp(`e2e-${fixture.name}`);
   const answers = join(parent, "answers.json");
   writeFileSync(answers, JSON.stringify(fixture.answers));
   const dir = join(parent, fixture.name);
-  const result = runCli([dir, "--answers", answers, "--yes"]);
+  const result = runCli([dir, "--answers", answers, "--yes"], { node });
   if (result.code !== 0) throw new Error(`generation failed (${result.code}): ${result.stderr}`);
   symlinkSync(join(REPO, "node_modules"), join(dir, "node_modules"), "dir");
   return dir;

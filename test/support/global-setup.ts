@@ -1,11 +1,16 @@
+import { CURRENT_NODES, nodeHome, nodeVersionsProblem } from "./node-versions";
 import { OPT_OUT, terraformOptedOut, terraformProblem } from "./terraform";
 
 /**
  * Fails the run before any test when terraform or the provider mirror is
  * missing, with an install hint; `PRIVATELINK_SKIP_TERRAFORM=1` skips the
- * terraform checks on purpose (ignored when CI=true).
+ * terraform checks on purpose (ignored when CI=true). Fetches the Node
+ * versions of the generated-project tests (`node-versions.ts`).
  */
 export default async function globalSetup(): Promise<void> {
+  // The Node versions the generated projects are also tested on, fetched once
+  // here rather than by two workers at the same time.
+  if (!nodeVersionsProblem()) for (const version of Object.values(CURRENT_NODES)) nodeHome(version);
   const problem = terraformProblem();
   if (!problem) return;
   if (terraformOptedOut()) {

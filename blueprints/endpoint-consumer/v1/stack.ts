@@ -1,11 +1,11 @@
 import type { Construct } from "constructs";
-import { TerraformStack } from "../../lib/cdktf";
-import { regionInfo } from "../../lib/partitions";
-import { configureStack } from "../../lib/stack";
-import { blueprintTags } from "../../lib/tags";
-import { checkAccountId, checkRoleName } from "../../lib/validate";
-import { BLUEPRINT, EndpointConsumer, VERSION } from "./endpoint-consumer";
-import type { EndpointConsumerStackProps } from "./props";
+import { TerraformStack } from "../../lib/cdktf.ts";
+import { regionInfo } from "../../lib/partitions.ts";
+import { configureStack } from "../../lib/stack.ts";
+import { blueprintTags } from "../../lib/tags.ts";
+import { checkAccountId, checkRoleName } from "../../lib/validate.ts";
+import { BLUEPRINT, EndpointConsumer, VERSION } from "./endpoint-consumer.ts";
+import type { EndpointConsumerStackProps } from "./props.ts";
 
 /** A consumer account's stack: its AWS provider assumes `roleName` in `accountId`. */
 export class EndpointConsumerStack extends TerraformStack {

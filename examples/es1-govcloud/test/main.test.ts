@@ -1,16 +1,16 @@
 /**
  * Tests of es1-govcloud: each stack's synthesized Terraform JSON against its
- * snapshot (review a snapshot change like any other diff; `npx jest -u` accepts
- * it), the PrivateLink security rules (`npx create-privatelink lint` runs the
+ * snapshot (review a snapshot change like any other diff; `npm test -- -u`
+ * accepts it), the PrivateLink security rules (`npx create-privatelink lint` runs the
  * same), and `terraform validate` when terraform is installed.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { TerraformStack, Testing } from "../blueprints/lib/cdktf";
-import { LintSuppression, lint } from "../blueprints/lib/lint";
-import { build } from "../main";
+import { TerraformStack, Testing } from "../blueprints/lib/cdktf.ts";
+import { type LintSuppression, lint } from "../blueprints/lib/lint/index.ts";
+import { build } from "../main.ts";
 
 // The whole app is synthesized once, as `cdktf synth` does, so that
 // cross-stack references are wired.
@@ -23,7 +23,7 @@ const synthesized = (id: string) => JSON.parse(readFileSync(join(stackDir(id), "
 
 // Rules turned off in .privatelink.json, each with a written reason.
 const suppressions: LintSuppression[] = (
-  JSON.parse(readFileSync(join(__dirname, "..", ".privatelink.json"), "utf8")).suppressions ?? []
+  JSON.parse(readFileSync(new URL("../.privatelink.json", import.meta.url), "utf8")).suppressions ?? []
 ).filter((s: LintSuppression) => typeof s.reason === "string" && s.reason.trim().length >= 10);
 
 function terraformInstalled(): boolean {

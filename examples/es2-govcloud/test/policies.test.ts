@@ -8,9 +8,9 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { TerraformStack, Testing } from "../blueprints/lib/cdktf";
-import { checkEndpointPolicies } from "../blueprints/lib/perimeter/table";
-import { build } from "../main";
+import { TerraformStack, Testing } from "../blueprints/lib/cdktf.ts";
+import { checkEndpointPolicies } from "../blueprints/lib/perimeter/table/index.ts";
+import { build } from "../main.ts";
 
 const app = Testing.app();
 build(app);

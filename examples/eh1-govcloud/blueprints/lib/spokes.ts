@@ -1,6 +1,6 @@
-import { BlueprintInputError } from "./errors";
-import { serviceName } from "./service-names";
-import { checkAccountId, checkCidr, checkDistinct, checkResourceId, clip, describe } from "./validate";
+import { BlueprintInputError } from "./errors.ts";
+import { serviceName } from "./service-names.ts";
+import { checkAccountId, checkCidr, checkDistinct, checkResourceId, clip, describe } from "./validate.ts";
 
 /**
  * Rules for the VPCs a central endpoint hub serves over a transit gateway:

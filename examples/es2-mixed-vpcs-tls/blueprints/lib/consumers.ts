@@ -1,8 +1,8 @@
-import { BlueprintInputError } from "./errors";
-import { regionInfo } from "./partitions";
-import { checkSamePartition } from "./rules";
-import { checkAccountId, checkDistinct } from "./validate";
-import { type CheckedZonedVpc, checkZonedVpc, type ZonedVpcProps } from "./zoned-network";
+import { BlueprintInputError } from "./errors.ts";
+import { regionInfo } from "./partitions.ts";
+import { checkSamePartition } from "./rules.ts";
+import { checkAccountId, checkDistinct } from "./validate.ts";
+import { type CheckedZonedVpc, checkZonedVpc, type ZonedVpcProps } from "./zoned-network.ts";
 
 /** A consumer account of an endpoint service, with the VPC its interface endpoint goes in. */
 export interface ConsumerProps extends ZonedVpcProps {

@@ -1,8 +1,8 @@
 import type { Construct } from "constructs";
-import { BlueprintInputError } from "./errors";
-import { checkZoneIds, defaultZoneIds } from "./facts/zones";
-import { type NetworkRefs, network } from "./network";
-import { checkCidr, checkDistinct, checkResourceId, clip } from "./validate";
+import { BlueprintInputError } from "./errors.ts";
+import { checkZoneIds, defaultZoneIds } from "./facts/zones.ts";
+import { type NetworkRefs, network } from "./network.ts";
+import { checkCidr, checkDistinct, checkResourceId, clip } from "./validate.ts";
 
 /** A subnet of an existing VPC, placed by zone ID so that synth needs no AWS lookup. */
 export interface ZonedSubnet {

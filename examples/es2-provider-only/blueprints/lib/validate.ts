@@ -1,5 +1,5 @@
-import { BlueprintInputError } from "./errors";
-import type { PartitionName } from "./partitions";
+import { BlueprintInputError } from "./errors.ts";
+import type { PartitionName } from "./partitions.ts";
 
 /**
  * Validators shared by the blueprints (props) and the generator (flags, answers

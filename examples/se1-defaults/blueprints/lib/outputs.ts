@@ -1,5 +1,5 @@
 import type { Construct } from "constructs";
-import { TerraformOutput } from "./cdktf";
+import { TerraformOutput } from "./cdktf.ts";
 
 /** A stack output under its plain name (`vpc_id`), as `cdktf output` shows it. */
 export function output(scope: Construct, name: string, value: unknown, description: string): TerraformOutput {

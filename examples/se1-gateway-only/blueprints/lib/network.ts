@@ -1,12 +1,12 @@
-import { RouteTable } from "@cdktf/provider-aws/lib/route-table";
-import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-association";
-import { Subnet } from "@cdktf/provider-aws/lib/subnet";
-import { Vpc } from "@cdktf/provider-aws/lib/vpc";
+import { RouteTable } from "@cdktf/provider-aws/lib/route-table/index.js";
+import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-association/index.js";
+import { Subnet } from "@cdktf/provider-aws/lib/subnet/index.js";
+import { Vpc } from "@cdktf/provider-aws/lib/vpc/index.js";
 import type { Construct } from "constructs";
-import { cidrSubnet } from "./cidr";
-import { BlueprintInputError } from "./errors";
-import { zoneIdPrefix } from "./partitions";
-import { checkCidr, checkDistinct, checkResourceId, clip } from "./validate";
+import { cidrSubnet } from "./cidr.ts";
+import { BlueprintInputError } from "./errors.ts";
+import { zoneIdPrefix } from "./partitions.ts";
+import { checkCidr, checkDistinct, checkResourceId, clip } from "./validate.ts";
 
 /** A new VPC with one private subnet and route table per availability zone. */
 export interface NewVpcProps {

@@ -1,8 +1,8 @@
-import { BlueprintInputError } from "./errors";
-import { regionInfo } from "./partitions";
-import { type EndpointType, findService, SERVICES } from "./services";
-import { closest } from "./suggest";
-import { clip } from "./validate";
+import { BlueprintInputError } from "./errors.ts";
+import { regionInfo } from "./partitions.ts";
+import { type EndpointType, findService, SERVICES } from "./services.ts";
+import { closest } from "./suggest.ts";
+import { clip } from "./validate.ts";
 
 /** A service reference resolved for one region: what an endpoint needs. */
 export interface ResolvedService {

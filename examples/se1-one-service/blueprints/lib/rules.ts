@@ -1,7 +1,7 @@
-import { BlueprintInputError } from "./errors";
-import { type PartitionName, regionInfo } from "./partitions";
-import { isEndpointServiceName } from "./service-names";
-import { checkDistinct, clip, describe } from "./validate";
+import { BlueprintInputError } from "./errors.ts";
+import { type PartitionName, regionInfo } from "./partitions.ts";
+import { isEndpointServiceName } from "./service-names.ts";
+import { checkDistinct, clip, describe } from "./validate.ts";
 
 /**
  * Field rules that AWS imposes, written once: the blueprints check their props

@@ -1,6 +1,6 @@
 import { partition } from "@aws-sdk/util-endpoints";
-import { BlueprintInputError } from "./errors";
-import { clip } from "./validate";
+import { BlueprintInputError } from "./errors.ts";
+import { clip } from "./validate.ts";
 
 /** The AWS partitions this project supports. */
 export type PartitionName = "aws" | "aws-cn" | "aws-us-gov";

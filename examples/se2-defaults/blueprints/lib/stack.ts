@@ -1,9 +1,9 @@
-import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider/index.js";
 import type { Construct } from "constructs";
-import { LocalBackend, S3Backend, type TerraformStack } from "./cdktf";
-import { type RegionInfo, regionInfo } from "./partitions";
-import { checkBucketName, checkExternalId, checkStateKey } from "./rules";
-import { checkRoleArn, checkTags, type TagCharset } from "./validate";
+import { LocalBackend, S3Backend, type TerraformStack } from "./cdktf.ts";
+import { type RegionInfo, regionInfo } from "./partitions.ts";
+import { checkBucketName, checkExternalId, checkStateKey } from "./rules.ts";
+import { checkRoleArn, checkTags, type TagCharset } from "./validate.ts";
 
 /** Where Terraform keeps the stack's state. */
 export type BackendProps =

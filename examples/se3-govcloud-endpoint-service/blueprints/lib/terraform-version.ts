@@ -1,4 +1,4 @@
-import type { TerraformStack } from "./cdktf";
+import type { TerraformStack } from "./cdktf.ts";
 
 /**
  * The oldest Terraform a stack needs: the S3 backend's `use_lockfile` (S3

@@ -11,10 +11,10 @@
  * zone after the service's DNS name and adds a wildcard record where clients
  * call `<something>.<service name>` (S3 buckets, ECR registries, API IDs).
  */
-import { BlueprintInputError } from "../errors";
-import { regionInfo } from "../partitions";
-import { findService } from "../services";
-import { clip } from "../validate";
+import { BlueprintInputError } from "../errors.ts";
+import { regionInfo } from "../partitions.ts";
+import { findService } from "../services.ts";
+import { clip } from "../validate.ts";
 
 /** A private hosted zone that stands in for an endpoint's private DNS. */
 export interface PrivateDnsZone {

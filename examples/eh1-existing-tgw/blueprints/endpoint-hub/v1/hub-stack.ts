@@ -1,9 +1,9 @@
 import type { Construct } from "constructs";
-import { TerraformStack } from "../../lib/cdktf";
-import { configureStack } from "../../lib/stack";
-import { blueprintTags } from "../../lib/tags";
-import { BLUEPRINT, EndpointHub, VERSION } from "./endpoint-hub";
-import type { EndpointHubStackProps } from "./props";
+import { TerraformStack } from "../../lib/cdktf.ts";
+import { configureStack } from "../../lib/stack.ts";
+import { blueprintTags } from "../../lib/tags.ts";
+import { BLUEPRINT, EndpointHub, VERSION } from "./endpoint-hub.ts";
+import type { EndpointHubStackProps } from "./props.ts";
 
 /** The hub account's stack: its AWS provider assumes the provider role. */
 export class EndpointHubStack extends TerraformStack {

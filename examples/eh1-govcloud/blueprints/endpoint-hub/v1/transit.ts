@@ -1,9 +1,9 @@
-import { Ec2TransitGateway } from "@cdktf/provider-aws/lib/ec2-transit-gateway";
-import { Ec2TransitGatewayVpcAttachment } from "@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment";
-import { RamPrincipalAssociation } from "@cdktf/provider-aws/lib/ram-principal-association";
-import { RamResourceAssociation } from "@cdktf/provider-aws/lib/ram-resource-association";
-import { RamResourceShare } from "@cdktf/provider-aws/lib/ram-resource-share";
-import { Route } from "@cdktf/provider-aws/lib/route";
+import { Ec2TransitGateway } from "@cdktf/provider-aws/lib/ec2-transit-gateway/index.js";
+import { Ec2TransitGatewayVpcAttachment } from "@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment/index.js";
+import { RamPrincipalAssociation } from "@cdktf/provider-aws/lib/ram-principal-association/index.js";
+import { RamResourceAssociation } from "@cdktf/provider-aws/lib/ram-resource-association/index.js";
+import { RamResourceShare } from "@cdktf/provider-aws/lib/ram-resource-share/index.js";
+import { Route } from "@cdktf/provider-aws/lib/route/index.js";
 import type { Construct } from "constructs";
 
 type Tags = (suffix: string) => Record<string, string>;

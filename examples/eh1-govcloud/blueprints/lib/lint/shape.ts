@@ -1,6 +1,6 @@
-import { type Body, type LintDocument, resources } from "./model";
-import { badNode, checkDepth, child, expectObject } from "./nodes";
-import { readPolicy } from "./policy";
+import { type Body, type LintDocument, resources } from "./model.ts";
+import { badNode, checkDepth, child, expectObject } from "./nodes.ts";
+import { readPolicy } from "./policy.ts";
 
 /** Attributes that hold a policy document, by resource type: the ones the rules read. */
 export const POLICY_ATTRIBUTES: Readonly<Record<string, string>> = {

@@ -1,20 +1,20 @@
-import { Ec2TransitGatewayVpcAttachment } from "@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment";
-import { RamResourceShareAccepter } from "@cdktf/provider-aws/lib/ram-resource-share-accepter";
-import { Route } from "@cdktf/provider-aws/lib/route";
-import { Route53ZoneAssociation } from "@cdktf/provider-aws/lib/route53-zone-association";
-import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
+import { Ec2TransitGatewayVpcAttachment } from "@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment/index.js";
+import { RamResourceShareAccepter } from "@cdktf/provider-aws/lib/ram-resource-share-accepter/index.js";
+import { Route } from "@cdktf/provider-aws/lib/route/index.js";
+import { Route53ZoneAssociation } from "@cdktf/provider-aws/lib/route53-zone-association/index.js";
+import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint/index.js";
 import type { Construct } from "constructs";
-import { TerraformStack } from "../../lib/cdktf";
-import { regionInfo } from "../../lib/partitions";
-import { endpointPolicy } from "../../lib/perimeter";
-import { policyJson } from "../../lib/policies";
-import { serviceName } from "../../lib/service-names";
-import { checkSpoke } from "../../lib/spokes";
-import { configureStack } from "../../lib/stack";
-import { blueprintTags } from "../../lib/tags";
-import { checkAccountIds, checkCidr, checkRoleName, checkTags } from "../../lib/validate";
-import { BLUEPRINT, VERSION } from "./endpoint-hub";
-import type { EndpointHubSpokeStackProps } from "./props";
+import { TerraformStack } from "../../lib/cdktf.ts";
+import { regionInfo } from "../../lib/partitions.ts";
+import { endpointPolicy } from "../../lib/perimeter/index.ts";
+import { policyJson } from "../../lib/policies.ts";
+import { serviceName } from "../../lib/service-names.ts";
+import { checkSpoke } from "../../lib/spokes.ts";
+import { configureStack } from "../../lib/stack.ts";
+import { blueprintTags } from "../../lib/tags.ts";
+import { checkAccountIds, checkCidr, checkRoleName, checkTags } from "../../lib/validate.ts";
+import { BLUEPRINT, VERSION } from "./endpoint-hub.ts";
+import type { EndpointHubSpokeStackProps } from "./props.ts";
 
 /**
  * A spoke account's stack for one spoke VPC: its provider assumes `roleName` in

@@ -1,10 +1,10 @@
-import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
-import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
-import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group/index.js";
+import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint/index.js";
+import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule/index.js";
 import type { Construct } from "constructs";
-import { endpointPolicy } from "../../lib/perimeter";
-import { type PrincipalScope, policyJson } from "../../lib/policies";
-import { isEndpointServiceName, type ResolvedService } from "../../lib/service-names";
+import { endpointPolicy } from "../../lib/perimeter/index.ts";
+import { type PrincipalScope, policyJson } from "../../lib/policies.ts";
+import { isEndpointServiceName, type ResolvedService } from "../../lib/service-names.ts";
 
 type Tags = (suffix: string) => Record<string, string>;
 

@@ -1,7 +1,7 @@
-import type { HubSpoke } from "../../lib/spokes";
-import type { StackBaseProps } from "../../lib/stack";
+import type { HubSpoke } from "../../lib/spokes.ts";
+import type { StackBaseProps } from "../../lib/stack.ts";
 
-export type { HubSpoke } from "../../lib/spokes";
+export type { HubSpoke } from "../../lib/spokes.ts";
 
 /** The central VPC and what it offers to the spokes. */
 export interface EndpointHubProps {

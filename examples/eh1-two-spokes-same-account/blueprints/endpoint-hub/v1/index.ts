@@ -1,5 +1,5 @@
-export { BLUEPRINT, EndpointHub, MAX_SG_RULES, VERSION } from "./endpoint-hub";
-export { EndpointHubStack } from "./hub-stack";
-export { manifest } from "./manifest";
-export * from "./props";
-export { EndpointHubSpokeStack } from "./spoke-stack";
+export { BLUEPRINT, EndpointHub, MAX_SG_RULES, VERSION } from "./endpoint-hub.ts";
+export { EndpointHubStack } from "./hub-stack.ts";
+export { manifest } from "./manifest.ts";
+export * from "./props.ts";
+export { EndpointHubSpokeStack } from "./spoke-stack.ts";

@@ -1,12 +1,12 @@
-import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
-import { Route53VpcAssociationAuthorization } from "@cdktf/provider-aws/lib/route53-vpc-association-authorization";
-import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
-import { Route53ZoneAssociation } from "@cdktf/provider-aws/lib/route53-zone-association";
-import type { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
+import { Route53Record } from "@cdktf/provider-aws/lib/route53-record/index.js";
+import { Route53VpcAssociationAuthorization } from "@cdktf/provider-aws/lib/route53-vpc-association-authorization/index.js";
+import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone/index.js";
+import { Route53ZoneAssociation } from "@cdktf/provider-aws/lib/route53-zone-association/index.js";
+import type { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint/index.js";
 import type { Construct } from "constructs";
-import { type PrivateDnsZone, privateDnsZone } from "../../lib/facts/private-dns";
-import type { ResolvedService } from "../../lib/service-names";
-import type { HubSpoke } from "../../lib/spokes";
+import { type PrivateDnsZone, privateDnsZone } from "../../lib/facts/private-dns.ts";
+import type { ResolvedService } from "../../lib/service-names.ts";
+import type { HubSpoke } from "../../lib/spokes.ts";
 
 type Tags = (suffix: string) => Record<string, string>;
 

@@ -1,6 +1,6 @@
-export type { LintReport } from "./lint";
-export { formatReport, lint } from "./lint";
-export type { Finding, LintDocument, LintSuppression, Rule, TfJson } from "./model";
-export { MAX_DEPTH } from "./nodes";
-export { RULES } from "./rules";
-export { checkShape } from "./shape";
+export type { LintReport } from "./lint.ts";
+export { formatReport, lint } from "./lint.ts";
+export type { Finding, LintDocument, LintSuppression, Rule, TfJson } from "./model.ts";
+export { MAX_DEPTH } from "./nodes.ts";
+export { RULES } from "./rules.ts";
+export { checkShape } from "./shape.ts";

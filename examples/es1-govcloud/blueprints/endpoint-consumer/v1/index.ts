@@ -1,4 +1,4 @@
-export { EndpointConsumer } from "./endpoint-consumer";
-export { manifest } from "./manifest";
-export * from "./props";
-export { EndpointConsumerStack } from "./stack";
+export { EndpointConsumer } from "./endpoint-consumer.ts";
+export { manifest } from "./manifest.ts";
+export * from "./props.ts";
+export { EndpointConsumerStack } from "./stack.ts";

@@ -7,7 +7,7 @@ export {
   type AwsSource,
   awsOwnedBuckets,
   type ResolvedAwsOwnedBucket,
-} from "./aws-owned-buckets";
+} from "./aws-owned-buckets.ts";
 export {
   ENDPOINT_POLICY_MAX_CHARS,
   type EndpointPolicyDocument,
@@ -16,4 +16,4 @@ export {
   endpointPolicy,
   type PerimeterKind,
   perimeterKind,
-} from "./endpoint-policy";
+} from "./endpoint-policy.ts";

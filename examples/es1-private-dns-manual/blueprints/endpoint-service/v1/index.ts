@@ -1,4 +1,4 @@
-export { DEFAULT_SSL_POLICY, EndpointService } from "./endpoint-service";
-export { manifest } from "./manifest";
-export * from "./props";
-export { EndpointServiceStack } from "./stack";
+export { DEFAULT_SSL_POLICY, EndpointService } from "./endpoint-service.ts";
+export { manifest } from "./manifest.ts";
+export * from "./props.ts";
+export { EndpointServiceStack } from "./stack.ts";

@@ -1,5 +1,5 @@
-import type { ExistingVpcProps, NewVpcProps } from "../../lib/network";
-import type { StackBaseProps } from "../../lib/stack";
+import type { ExistingVpcProps, NewVpcProps } from "../../lib/network.ts";
+import type { StackBaseProps } from "../../lib/stack.ts";
 
 /** The NLB listener consumers connect to. */
 export interface ListenerProps {

@@ -1,7 +1,7 @@
-import { BlueprintInputError } from "../errors";
-import { clip } from "../validate";
-import { asList } from "./model";
-import { badNode, checkDepth, child, expectObject } from "./nodes";
+import { BlueprintInputError } from "../errors.ts";
+import { clip } from "../validate.ts";
+import { asList } from "./model.ts";
+import { badNode, checkDepth, child, expectObject } from "./nodes.ts";
 
 /** One statement of a policy document, its shape checked. */
 export type Statement = Readonly<Record<string, unknown>>;

@@ -1,6 +1,6 @@
-import { admitsWithoutIdentity, someResourceOf } from "./grants";
-import { type LintDocument, type Rule, resources } from "./model";
-import { readPolicy, type Statement } from "./policy";
+import { admitsWithoutIdentity, someResourceOf } from "./grants.ts";
+import { type LintDocument, type Rule, resources } from "./model.ts";
+import { readPolicy, type Statement } from "./policy.ts";
 
 type Result = ReturnType<Rule["check"]>;
 

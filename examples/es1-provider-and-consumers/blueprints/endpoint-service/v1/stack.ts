@@ -1,9 +1,9 @@
 import type { Construct } from "constructs";
-import { TerraformStack } from "../../lib/cdktf";
-import { configureStack } from "../../lib/stack";
-import { blueprintTags } from "../../lib/tags";
-import { BLUEPRINT, EndpointService, VERSION } from "./endpoint-service";
-import type { EndpointServiceStackProps } from "./props";
+import { TerraformStack } from "../../lib/cdktf.ts";
+import { configureStack } from "../../lib/stack.ts";
+import { blueprintTags } from "../../lib/tags.ts";
+import { BLUEPRINT, EndpointService, VERSION } from "./endpoint-service.ts";
+import type { EndpointServiceStackProps } from "./props.ts";
 
 /** The provider account's stack: its AWS provider assumes the provider role. */
 export class EndpointServiceStack extends TerraformStack {

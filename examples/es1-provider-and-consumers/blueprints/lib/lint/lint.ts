@@ -1,6 +1,6 @@
-import type { Finding, LintDocument, LintSuppression } from "./model";
-import { RULES } from "./rules";
-import { checkShape } from "./shape";
+import type { Finding, LintDocument, LintSuppression } from "./model.ts";
+import { RULES } from "./rules.ts";
+import { checkShape } from "./shape.ts";
 
 export interface LintReport {
   readonly findings: readonly Finding[];

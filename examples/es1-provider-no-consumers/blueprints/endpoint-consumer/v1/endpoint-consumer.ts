@@ -1,16 +1,16 @@
-import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
-import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
-import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group/index.js";
+import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint/index.js";
+import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule/index.js";
 import { Construct } from "constructs";
-import { BlueprintInputError } from "../../lib/errors";
-import { network } from "../../lib/network";
-import { output } from "../../lib/outputs";
-import { regionInfo } from "../../lib/partitions";
-import { checkEndpointServiceName, checkPort, checkSamePartition } from "../../lib/rules";
-import { regionOfServiceName } from "../../lib/service-names";
-import { blueprintTags } from "../../lib/tags";
-import { checkTags } from "../../lib/validate";
-import type { EndpointConsumerProps } from "./props";
+import { BlueprintInputError } from "../../lib/errors.ts";
+import { network } from "../../lib/network.ts";
+import { output } from "../../lib/outputs.ts";
+import { regionInfo } from "../../lib/partitions.ts";
+import { checkEndpointServiceName, checkPort, checkSamePartition } from "../../lib/rules.ts";
+import { regionOfServiceName } from "../../lib/service-names.ts";
+import { blueprintTags } from "../../lib/tags.ts";
+import { checkTags } from "../../lib/validate.ts";
+import type { EndpointConsumerProps } from "./props.ts";
 
 export const BLUEPRINT = "endpoint-consumer";
 export const VERSION = 1;

@@ -1,7 +1,7 @@
-import { clip } from "../validate";
-import { allowsAll } from "./allow-all";
-import { asList, type Rule, resources } from "./model";
-import { isTerraformExpression, readPolicy } from "./policy";
+import { clip } from "../validate.ts";
+import { allowsAll } from "./allow-all.ts";
+import { asList, type Rule, resources } from "./model.ts";
+import { isTerraformExpression, readPolicy } from "./policy.ts";
 
 type Result = ReturnType<Rule["check"]>;
 

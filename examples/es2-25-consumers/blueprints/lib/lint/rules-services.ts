@@ -1,5 +1,5 @@
-import { isWildcardPrincipal } from "./allow-all";
-import { asList, type Rule, resources } from "./model";
+import { isWildcardPrincipal } from "./allow-all.ts";
+import { asList, type Rule, resources } from "./model.ts";
 
 /** Rules on endpoint services: who may connect, and how. */
 export const ENDPOINT_SERVICE_RULES: readonly Rule[] = [

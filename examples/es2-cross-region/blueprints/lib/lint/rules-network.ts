@@ -1,6 +1,6 @@
-import { isWorld } from "./cidr";
-import { type LintDocument, type Rule, resources } from "./model";
-import { sgRules, worldOpenings } from "./sg";
+import { isWorld } from "./cidr.ts";
+import { type LintDocument, type Rule, resources } from "./model.ts";
+import { sgRules, worldOpenings } from "./sg.ts";
 
 const worldIngressOn = (portNumber: number) => (doc: LintDocument) => worldOpenings(doc, portNumber);
 

@@ -1,6 +1,6 @@
-import { asList } from "./model";
-import { isObject } from "./nodes";
-import type { Statement } from "./policy";
+import { asList } from "./model.ts";
+import { isObject } from "./nodes.ts";
+import type { Statement } from "./policy.ts";
 
 /** A principal ARN with a wildcard account (`arn:aws:iam::*:root`) names every account, like `*`. */
 export const isWildcardPrincipal = (p: unknown): boolean => p === "*" || (typeof p === "string" && /^arn:[^:]+:iam::\*:/.test(p));

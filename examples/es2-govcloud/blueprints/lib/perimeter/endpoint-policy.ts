@@ -1,8 +1,8 @@
-import { BlueprintInputError } from "../errors";
-import { type PartitionName, regionInfo } from "../partitions";
-import type { PolicyDocument, PrincipalScope } from "../policies";
-import { clip } from "../validate";
-import { AWS_OWNED_FEATURES, type AwsOwnedFeature, awsOwnedBuckets } from "./aws-owned-buckets";
+import { BlueprintInputError } from "../errors.ts";
+import { type PartitionName, regionInfo } from "../partitions.ts";
+import type { PolicyDocument, PrincipalScope } from "../policies.ts";
+import { clip } from "../validate.ts";
+import { AWS_OWNED_FEATURES, type AwsOwnedFeature, awsOwnedBuckets } from "./aws-owned-buckets.ts";
 
 /**
  * Data-perimeter endpoint policies: what `scopedEndpointPolicy` (v1, v2) admits

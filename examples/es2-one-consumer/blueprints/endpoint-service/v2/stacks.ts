@@ -1,17 +1,17 @@
-import { VpcEndpointConnectionAccepter } from "@cdktf/provider-aws/lib/vpc-endpoint-connection-accepter";
-import { VpcEndpointPrivateDns } from "@cdktf/provider-aws/lib/vpc-endpoint-private-dns";
+import { VpcEndpointConnectionAccepter } from "@cdktf/provider-aws/lib/vpc-endpoint-connection-accepter/index.js";
+import { VpcEndpointPrivateDns } from "@cdktf/provider-aws/lib/vpc-endpoint-private-dns/index.js";
 import type { Construct } from "constructs";
-import { TerraformStack } from "../../lib/cdktf";
-import { type CheckedConsumer, checkConsumer } from "../../lib/consumers";
-import { BlueprintInputError } from "../../lib/errors";
-import { output } from "../../lib/outputs";
-import { regionInfo } from "../../lib/partitions";
-import { type AssumeRoleProps, configureStack } from "../../lib/stack";
-import { blueprintTags } from "../../lib/tags";
-import { checkAccountIds, checkRoleName } from "../../lib/validate";
-import { ConsumerEndpoint } from "./consumer";
-import { BLUEPRINT, EndpointService, VERSION } from "./endpoint-service";
-import type { AcceptanceStackProps, ConsumerStackProps, EndpointServiceStackProps, PrivateDnsStackProps } from "./props";
+import { TerraformStack } from "../../lib/cdktf.ts";
+import { type CheckedConsumer, checkConsumer } from "../../lib/consumers.ts";
+import { BlueprintInputError } from "../../lib/errors.ts";
+import { output } from "../../lib/outputs.ts";
+import { regionInfo } from "../../lib/partitions.ts";
+import { type AssumeRoleProps, configureStack } from "../../lib/stack.ts";
+import { blueprintTags } from "../../lib/tags.ts";
+import { checkAccountIds, checkRoleName } from "../../lib/validate.ts";
+import { ConsumerEndpoint } from "./consumer.ts";
+import { BLUEPRINT, EndpointService, VERSION } from "./endpoint-service.ts";
+import type { AcceptanceStackProps, ConsumerStackProps, EndpointServiceStackProps, PrivateDnsStackProps } from "./props.ts";
 
 /**
  * Deploy order, which the stacks' references imply: provider (the service) →

@@ -1,5 +1,5 @@
-export { ConsumerEndpoint } from "./consumer";
-export { DEFAULT_SSL_POLICY, EndpointService } from "./endpoint-service";
-export { manifest } from "./manifest";
-export * from "./props";
-export { AcceptanceStack, ConsumerStack, EndpointServiceStack, PrivateDnsStack } from "./stacks";
+export { ConsumerEndpoint } from "./consumer.ts";
+export { DEFAULT_SSL_POLICY, EndpointService } from "./endpoint-service.ts";
+export { manifest } from "./manifest.ts";
+export * from "./props.ts";
+export { AcceptanceStack, ConsumerStack, EndpointServiceStack, PrivateDnsStack } from "./stacks.ts";

@@ -1,9 +1,9 @@
-import type { ConsumerProps } from "../../lib/consumers";
-import type { StackBaseProps } from "../../lib/stack";
-import type { ZonedVpcProps } from "../../lib/zoned-network";
+import type { ConsumerProps } from "../../lib/consumers.ts";
+import type { StackBaseProps } from "../../lib/stack.ts";
+import type { ZonedVpcProps } from "../../lib/zoned-network.ts";
 
-export type { ConsumerProps } from "../../lib/consumers";
-export type { ZonedSubnet, ZonedVpcProps } from "../../lib/zoned-network";
+export type { ConsumerProps } from "../../lib/consumers.ts";
+export type { ZonedSubnet, ZonedVpcProps } from "../../lib/zoned-network.ts";
 
 /** The NLB listener consumers connect to. */
 export interface ListenerProps {

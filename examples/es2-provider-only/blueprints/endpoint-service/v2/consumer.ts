@@ -1,16 +1,16 @@
-import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
-import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
-import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group/index.js";
+import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint/index.js";
+import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule/index.js";
 import { Construct } from "constructs";
-import type { CheckedConsumer } from "../../lib/consumers";
-import { BlueprintInputError } from "../../lib/errors";
-import { output } from "../../lib/outputs";
-import { checkEndpointServiceName, checkPort } from "../../lib/rules";
-import { regionOfServiceName } from "../../lib/service-names";
-import { blueprintTags } from "../../lib/tags";
-import { checkTags } from "../../lib/validate";
-import { zonedNetwork } from "../../lib/zoned-network";
-import { BLUEPRINT, VERSION } from "./endpoint-service";
+import type { CheckedConsumer } from "../../lib/consumers.ts";
+import { BlueprintInputError } from "../../lib/errors.ts";
+import { output } from "../../lib/outputs.ts";
+import { checkEndpointServiceName, checkPort } from "../../lib/rules.ts";
+import { regionOfServiceName } from "../../lib/service-names.ts";
+import { blueprintTags } from "../../lib/tags.ts";
+import { checkTags } from "../../lib/validate.ts";
+import { zonedNetwork } from "../../lib/zoned-network.ts";
+import { BLUEPRINT, VERSION } from "./endpoint-service.ts";
 
 /** What a consumer's endpoint needs: the checked consumer and the service it connects to. */
 export interface ConsumerEndpointProps {

@@ -1,4 +1,4 @@
-import type { PartitionName } from "../partitions";
+import type { PartitionName } from "../partitions.ts";
 
 /**
  * S3 buckets that AWS owns and that AWS features read from inside a VPC: image

@@ -1,8 +1,8 @@
-import { clip } from "../validate";
-import { asList, type LintDocument, type Rule, resources } from "./model";
-import { isObject } from "./nodes";
-import { readPolicy } from "./policy";
-import { POLICY_ATTRIBUTES } from "./shape";
+import { clip } from "../validate.ts";
+import { asList, type LintDocument, type Rule, resources } from "./model.ts";
+import { isObject } from "./nodes.ts";
+import { readPolicy } from "./policy.ts";
+import { POLICY_ATTRIBUTES } from "./shape.ts";
 
 /** Rules on role trust policies, and on policies the lint cannot read. */
 export const POLICY_RULES: readonly Rule[] = [

@@ -12,8 +12,8 @@
  * service for both regions (frozen blueprint versions use it); the next version uses
  * `serviceNameV2` here.
  */
-import { serviceName } from "../service-names";
-import { type EndpointType, findService } from "../services";
+import { serviceName } from "../service-names.ts";
+import { type EndpointType, findService } from "../services.ts";
 
 export type ChinaRegion = "cn-north-1" | "cn-northwest-1";
 export type ServicePrefix = "com.amazonaws" | "cn.com.amazonaws";

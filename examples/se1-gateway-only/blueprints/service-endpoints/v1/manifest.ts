@@ -1,4 +1,4 @@
-import type { BlueprintManifest } from "../../lib/manifest";
+import type { BlueprintManifest } from "../../lib/manifest.ts";
 
 export const manifest: BlueprintManifest = {
   name: "service-endpoints",

@@ -1,5 +1,5 @@
-import { clip } from "../validate";
-import { type Body, type Rule, resources } from "./model";
+import { clip } from "../validate.ts";
+import { type Body, type Rule, resources } from "./model.ts";
 
 /**
  * Where an accepted endpoint or a service may come from. In one stack: the resource itself.

@@ -12,10 +12,10 @@
  * that newer guides contradict are kept below with both sources, so nobody re-adds them from a
  * stale list; claims only secondary sources make are kept too, as unconfirmed, and stay `true`.
  */
-import { BlueprintInputError } from "../errors";
-import { isEndpointServiceName, isServiceNameFormat } from "../service-names";
-import { findService } from "../services";
-import { clip } from "../validate";
+import { BlueprintInputError } from "../errors.ts";
+import { isEndpointServiceName, isServiceNameFormat } from "../service-names.ts";
+import { findService } from "../services.ts";
+import { clip } from "../validate.ts";
 
 export interface PolicySupportEntry {
   /** Catalog key (`services.ts`). */

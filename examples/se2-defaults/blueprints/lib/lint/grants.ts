@@ -1,6 +1,6 @@
-import { asList } from "./model";
-import { isObject } from "./nodes";
-import type { Statement } from "./policy";
+import { asList } from "./model.ts";
+import { isObject } from "./nodes.ts";
+import type { Statement } from "./policy.ts";
 
 /** `*` and `?` as IAM reads them in actions and ARNs, case-insensitive for actions only when asked. */
 function globMatches(pattern: string, value: string, ignoreCase: boolean): boolean {

@@ -1,8 +1,8 @@
-import { supportsEndpointPolicy } from "../../lib/facts/policy-support";
-import { endpointPolicy, perimeterKind } from "../../lib/perimeter";
-import { type PrincipalScope, policyJson } from "../../lib/policies";
-import type { ResolvedService } from "../../lib/service-names";
-import { READ_ONLY_ACTIONS } from "./policy-templates";
+import { supportsEndpointPolicy } from "../../lib/facts/policy-support.ts";
+import { endpointPolicy, perimeterKind } from "../../lib/perimeter/index.ts";
+import { type PrincipalScope, policyJson } from "../../lib/policies.ts";
+import type { ResolvedService } from "../../lib/service-names.ts";
+import { READ_ONLY_ACTIONS } from "./policy-templates.ts";
 
 /** What decides the endpoint policies of one stack. */
 export interface PolicyContext {

@@ -1,11 +1,11 @@
-import type { Rule } from "./model";
-import { ACCEPTANCE_RULES } from "./rules-acceptance";
-import { ENDPOINT_RULES } from "./rules-endpoints";
-import { SECURITY_GROUP_RULES } from "./rules-network";
-import { PERIMETER_RULES } from "./rules-perimeter";
-import { POLICY_RULES } from "./rules-policies";
-import { ENDPOINT_SERVICE_RULES, LOAD_BALANCER_RULES } from "./rules-services";
-import { STACK_RULES } from "./rules-stack";
+import type { Rule } from "./model.ts";
+import { ACCEPTANCE_RULES } from "./rules-acceptance.ts";
+import { ENDPOINT_RULES } from "./rules-endpoints.ts";
+import { SECURITY_GROUP_RULES } from "./rules-network.ts";
+import { PERIMETER_RULES } from "./rules-perimeter.ts";
+import { POLICY_RULES } from "./rules-policies.ts";
+import { ENDPOINT_SERVICE_RULES, LOAD_BALANCER_RULES } from "./rules-services.ts";
+import { STACK_RULES } from "./rules-stack.ts";
 
 /** Every rule, in report order. */
 export const RULES: readonly Rule[] = [

@@ -1,5 +1,5 @@
-import { coverAll, isWorld, parseCidr, type Range } from "./cidr";
-import { asList, type Body, type LintDocument, resources } from "./model";
+import { coverAll, isWorld, parseCidr, type Range } from "./cidr.ts";
+import { asList, type Body, type LintDocument, resources } from "./model.ts";
 
 /** One ingress or egress rule, inline or a rule resource, with the group it belongs to. */
 export interface SgRule {

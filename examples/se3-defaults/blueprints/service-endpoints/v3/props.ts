@@ -1,7 +1,7 @@
-import type { ExistingVpcProps, NewVpcProps } from "../../lib/network";
-import type { StackBaseProps } from "../../lib/stack";
+import type { ExistingVpcProps, NewVpcProps } from "../../lib/network.ts";
+import type { StackBaseProps } from "../../lib/stack.ts";
 
-export type { ExistingSubnet, ExistingVpcProps, NewVpcProps } from "../../lib/network";
+export type { ExistingSubnet, ExistingVpcProps, NewVpcProps } from "../../lib/network.ts";
 
 export interface ServiceEndpointsProps {
   /** AWS region of the endpoints, e.g. `eu-west-1`. */

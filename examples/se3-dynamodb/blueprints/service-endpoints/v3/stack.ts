@@ -1,10 +1,10 @@
 import type { Construct } from "constructs";
-import { TerraformStack } from "../../lib/cdktf";
-import { configureStack } from "../../lib/stack";
-import { blueprintTags } from "../../lib/tags";
-import { requireTerraform } from "../../lib/terraform-version";
-import type { ServiceEndpointsStackProps } from "./props";
-import { BLUEPRINT, ServiceEndpoints, VERSION } from "./service-endpoints";
+import { TerraformStack } from "../../lib/cdktf.ts";
+import { configureStack } from "../../lib/stack.ts";
+import { blueprintTags } from "../../lib/tags.ts";
+import { requireTerraform } from "../../lib/terraform-version.ts";
+import type { ServiceEndpointsStackProps } from "./props.ts";
+import { BLUEPRINT, ServiceEndpoints, VERSION } from "./service-endpoints.ts";
 
 /** A deployable stack: the AWS provider (optionally assuming a role), the backend and the endpoints. */
 export class ServiceEndpointsStack extends TerraformStack {

@@ -1,5 +1,5 @@
-import { BlueprintInputError } from "../errors";
-import { clip } from "../validate";
+import { BlueprintInputError } from "../errors.ts";
+import { clip } from "../validate.ts";
 
 /**
  * How deep synthesized JSON (or a policy inside it) may nest. The examples

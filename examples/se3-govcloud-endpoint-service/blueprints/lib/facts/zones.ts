@@ -23,9 +23,9 @@
  * kept apart so the error can say so. me-west-1 and sa-west-1 are in the SDK's region data
  * but not in AWS's AZ table yet, so they have no entry.
  */
-import { BlueprintInputError } from "../errors";
-import { isKnownRegion, regionInfo } from "../partitions";
-import { clip } from "../validate";
+import { BlueprintInputError } from "../errors.ts";
+import { isKnownRegion, regionInfo } from "../partitions.ts";
+import { clip } from "../validate.ts";
 
 /** Zone IDs open to new resources, per region, in AWS's order (the defaults take the first). */
 export const ZONE_IDS: Readonly<Record<string, readonly string[]>> = {

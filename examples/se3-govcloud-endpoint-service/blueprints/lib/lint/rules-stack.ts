@@ -1,7 +1,7 @@
-import { ZONE_IDS, zoneNamesAreStable } from "../facts/zones";
-import { asList, type LintDocument, type Rule, resources } from "./model";
-import { isObject } from "./nodes";
-import { isTerraformExpression } from "./policy";
+import { ZONE_IDS, zoneNamesAreStable } from "../facts/zones.ts";
+import { asList, type LintDocument, type Rule, resources } from "./model.ts";
+import { isObject } from "./nodes.ts";
+import { isTerraformExpression } from "./policy.ts";
 
 /** The S3 backend's `use_lockfile` (S3 native locking) came in Terraform 1.10. */
 const LOCKFILE_SINCE: readonly number[] = [1, 10, 0];

@@ -1,7 +1,7 @@
-import { BlueprintInputError } from "../../lib/errors";
-import type { NetworkRefs } from "../../lib/network";
-import type { ResolvedService } from "../../lib/service-names";
-import { clip } from "../../lib/validate";
+import { BlueprintInputError } from "../../lib/errors.ts";
+import type { NetworkRefs } from "../../lib/network.ts";
+import type { ResolvedService } from "../../lib/service-names.ts";
+import { clip } from "../../lib/validate.ts";
 
 /**
  * The subnets an interface endpoint may use: all of the VPC's, unless AWS said

@@ -1,4 +1,4 @@
-export { manifest } from "./manifest";
-export * from "./props";
-export { ServiceEndpoints } from "./service-endpoints";
-export { ServiceEndpointsStack } from "./stack";
+export { manifest } from "./manifest.ts";
+export * from "./props.ts";
+export { ServiceEndpoints } from "./service-endpoints.ts";
+export { ServiceEndpointsStack } from "./stack.ts";

@@ -1,7 +1,7 @@
-import { type PartitionName, regionInfo } from "../../partitions";
-import { AWS_OWNED_FEATURES, type AwsOwnedFeature, awsOwnedBuckets } from "../aws-owned-buckets";
-import type { PerimeterKind } from "../endpoint-policy";
-import { ANONYMOUS, type Decision, type SimRequest } from "./simulate";
+import { type PartitionName, regionInfo } from "../../partitions.ts";
+import { AWS_OWNED_FEATURES, type AwsOwnedFeature, awsOwnedBuckets } from "../aws-owned-buckets.ts";
+import type { PerimeterKind } from "../endpoint-policy.ts";
+import { ANONYMOUS, type Decision, type SimRequest } from "./simulate.ts";
 
 /**
  * The scenario table: for a kind of endpoint policy and the options it was

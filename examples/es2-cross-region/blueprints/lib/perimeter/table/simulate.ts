@@ -1,5 +1,5 @@
 import { anonymousPrincipal, runSimulation, type Simulation } from "@cloud-copilot/iam-simulate";
-import type { PolicyDocument } from "../../policies";
+import type { PolicyDocument } from "../../policies.ts";
 
 /**
  * Evaluates an endpoint policy with @cloud-copilot/iam-simulate, the endpoint
@@ -84,4 +84,4 @@ export async function simulate(policy: PolicyDocument | string, request: SimRequ
   return response.overallResult as Decision;
 }
 
-export { type Scenario, type ScenarioOptions, scenariosFor } from "./scenarios";
+export { type Scenario, type ScenarioOptions, scenariosFor } from "./scenarios.ts";

@@ -4,6 +4,6 @@
  * policy lets through what AWS itself needs and stops what it must. Tests
  * only; nothing a stack synthesizes imports it.
  */
-export { checkEndpointPolicies, type PolicyCheck } from "./policy-table";
-export { type Scenario, type ScenarioOptions, scenariosFor } from "./scenarios";
-export { bindTokens, type Decision, type SimRequest, simulate } from "./simulate";
+export { checkEndpointPolicies, type PolicyCheck } from "./policy-table.ts";
+export { type Scenario, type ScenarioOptions, scenariosFor } from "./scenarios.ts";
+export { bindTokens, type Decision, type SimRequest, simulate } from "./simulate.ts";

@@ -1,6 +1,6 @@
-import { perimeterKind } from "../endpoint-policy";
-import { FOREIGN_ACCOUNT } from "./scenarios";
-import { bindTokens, scenariosFor, simulate } from "./simulate";
+import { perimeterKind } from "../endpoint-policy.ts";
+import { FOREIGN_ACCOUNT } from "./scenarios.ts";
+import { bindTokens, scenariosFor, simulate } from "./simulate.ts";
 
 /**
  * The perimeter scenario table run against the endpoint policies of one

@@ -1,0 +1,3 @@
+import { describeOnCurrentNode } from "../support/describe-current-node";
+
+describeOnCurrentNode(0);

@@ -1,0 +1,92 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ALL_FIXTURES } from "../fixtures";
+import { runCli } from "./cli";
+import { EXAMPLES_DIR } from "./examples";
+import { generateFixture, inProject } from "./generated-project";
+import { buildNodePty, CURRENT_NODES, nodeHome, nodeVersionsProblem, onNode } from "./node-versions";
+import { cliConfigFile, terraformOptedOut } from "./terraform";
+
+const problem = nodeVersionsProblem();
+const describeOnLinux = problem ? describe.skip : describe;
+if (problem) process.stderr.write(`generated projects on Node ${Object.values(CURRENT_NODES).join(" and ")} not tested: ${problem}\n`);
+
+const terraformEnv = () => ({
+  CHECKPOINT_DISABLE: "1",
+  DISABLE_VERSION_CHECK: "true",
+  ...(terraformOptedOut() ? {} : { TF_CLI_CONFIG_FILE: cliConfigFile() }),
+});
+
+/** The stacks a synth wrote in the project, by ID. */
+function synthesized(dir: string, out = "cdktf.out"): Record<string, string> {
+  const stacksDir = join(dir, out, "stacks");
+  return Object.fromEntries(
+    readdirSync(stacksDir)
+      .sort()
+      .map((id) => [id, readFileSync(join(stacksDir, id, "cdk.tf.json"), "utf8")]),
+  );
+}
+
+function expectExample(name: string, stacks: Record<string, string>): void {
+  const exampleStacks = join(EXAMPLES_DIR, name, "cdktf.out", "stacks");
+  expect(Object.keys(stacks)).toEqual(readdirSync(exampleStacks).sort());
+  for (const [id, json] of Object.entries(stacks)) expect(json).toBe(readFileSync(join(exampleStacks, id, "cdk.tf.json"), "utf8"));
+}
+
+/**
+ * A fixture's project on another Node, as its user would run it there: the
+ * generator run by that Node, `node main.ts` and `npm run synth` (main.ts
+ * through Node's own type stripping, no tsx: the examples' JSON byte for byte), the project's own
+ * `npm test` (snapshots, security rules, policy table, terraform validate)
+ * and `check`. tsc is not run again: its result does not depend on Node.
+ */
+async function exerciseOnNode(name: string, version: string): Promise<void> {
+  const fixture = ALL_FIXTURES.find((f) => f.name === name)!;
+  const node = join(nodeHome(version), "bin", "node");
+  const dir = generateFixture(fixture, node);
+  const env = { ...terraformEnv(), ...onNode(version) };
+  // main.ts as written, with nothing loaded before it: Node strips the types itself
+  await inProject(dir, node, ["main.ts"], { ...env, CDKTF_OUTDIR: "direct.out" });
+  expectExample(name, synthesized(dir, "direct.out"));
+  const synthLog = await inProject(dir, "npm", ["run", "synth"], env);
+  expect(synthLog).not.toMatch(/ExperimentalWarning|DeprecationWarning/);
+  expectExample(name, synthesized(dir));
+  const testOutput = await inProject(dir, "npm", ["test", "--silent"], { ...env, CI: "false" });
+  if (!terraformOptedOut()) expect(testOutput).not.toMatch(/terraform is not installed/);
+  // check says on this Node what it says on the suite's (clean, or a newer blueprint and its advisories)
+  const check = runCli(["check", dir], { node });
+  expect(check.stdout).not.toMatch(/^\s+(modified|deleted|conflict|untrusted)\s/m);
+  expect(check).toEqual(runCli(["check", dir]));
+}
+
+/**
+ * Every fixture on the active LTS (split in two files, one per core); on the
+ * Node 22 floor, one fixture per blueprint; and the cdktf CLI itself on the
+ * active LTS, whose node-pty is compiled as `npm install` there compiles it.
+ */
+export function describeOnCurrentNode(half: 0 | 1): void {
+  const { active, floor } = CURRENT_NODES;
+  describeOnLinux(`generated projects on Node ${active} (${half === 0 ? "first" : "second"} half of the fixtures)`, () => {
+    test.each(ALL_FIXTURES.filter((_, i) => i % 2 === half).map((f) => f.name))(
+      "%s: generated, node main.ts, npm run synth, npm test, check",
+      (name) => exerciseOnNode(name, active),
+      900000,
+    );
+  });
+  if (half === 1) {
+    describeOnLinux(`generated projects on Node ${floor}, the first Node 22 to strip types by default`, () => {
+      const oneEach = [...new Map(ALL_FIXTURES.map((f) => [f.answers.blueprint, f.name])).values()].sort();
+      test.each(oneEach)("%s: generated, node main.ts, npm run synth, npm test, check", (name) => exerciseOnNode(name, floor), 900000);
+    });
+  } else {
+    describeOnLinux(`the cdktf CLI on Node ${active}`, () => {
+      test("cdktf synth runs main.ts as npm run synth does, to the same JSON", async () => {
+        buildNodePty(active);
+        const name = "es2-one-consumer";
+        const dir = generateFixture(ALL_FIXTURES.find((f) => f.name === name)!);
+        await inProject(dir, join(dir, "node_modules", ".bin", "cdktf"), ["synth"], { ...terraformEnv(), ...onNode(active) });
+        expectExample(name, synthesized(dir));
+      }, 300000);
+    });
+  }
+}

@@ -106,6 +106,22 @@ describe("upgrade service-endpoints v1 → v2, a three-way merge that keeps ever
     expect(existsSync(join(dir, "README.md"))).toBe(false);
   });
 
+  test("GIVEN a project made before the generator added a file THEN upgrade creates it (it was never deleted)", () => {
+    const dir = v1Project("older-generator");
+    // as a generator release without scripts/typescript.mjs wrote the project: no file, no hash, no base copy
+    for (const record of [".privatelink.json", ".privatelink.base.json"]) {
+      const json = JSON.parse(read(dir, record));
+      delete json.files["scripts/typescript.mjs"];
+      writeFileSync(join(dir, record), `${JSON.stringify(json, null, 2)}\n`);
+    }
+    unlinkSync(join(dir, "scripts/typescript.mjs"));
+    commit(dir);
+    const result = upgrade(dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/created\s+scripts\/typescript\.mjs/);
+    expect(read(dir, "scripts/typescript.mjs")).toBe(freshV2()["scripts/typescript.mjs"]);
+  });
+
   test("GIVEN a file the user added THEN it is untouched, even inside blueprints/", () => {
     const dir = v1Project("added");
     writeFileSync(join(dir, "NOTES.md"), "our runbook\n");

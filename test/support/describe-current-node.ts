@@ -37,8 +37,8 @@ function expectExample(name: string, stacks: Record<string, string>): void {
  * A fixture's project on another Node, as its user would run it there: the
  * generator run by that Node, `node main.ts` and `npm run synth` (main.ts
  * through Node's own type stripping, no tsx: the examples' JSON byte for byte), the project's own
- * `npm test` (snapshots, security rules, policy table, terraform validate)
- * and `check`. tsc is not run again: its result does not depend on Node.
+ * `npm test` (snapshots, security rules, policy table, terraform validate),
+ * `check` and `lint`. tsc is not run again: its result does not depend on Node.
  */
 async function exerciseOnNode(name: string, version: string): Promise<void> {
   const fixture = ALL_FIXTURES.find((f) => f.name === name)!;
@@ -57,6 +57,10 @@ async function exerciseOnNode(name: string, version: string): Promise<void> {
   const check = runCli(["check", dir], { node });
   expect(check.stdout).not.toMatch(/^\s+(modified|deleted|conflict|untrusted)\s/m);
   expect(check).toEqual(runCli(["check", dir]));
+  // and so does lint, on the stacks npm run synth wrote
+  const lint = runCli(["lint", dir], { node });
+  expect(lint.code).toBe(0);
+  expect(lint).toEqual(runCli(["lint", dir]));
 }
 
 /**
@@ -68,7 +72,7 @@ export function describeOnCurrentNode(half: 0 | 1): void {
   const { active, floor } = CURRENT_NODES;
   describeOnLinux(`generated projects on Node ${active} (${half === 0 ? "first" : "second"} half of the fixtures)`, () => {
     test.each(ALL_FIXTURES.filter((_, i) => i % 2 === half).map((f) => f.name))(
-      "%s: generated, node main.ts, npm run synth, npm test, check",
+      "%s: generated, node main.ts, npm run synth, npm test, check, lint",
       (name) => exerciseOnNode(name, active),
       900000,
     );
@@ -76,7 +80,11 @@ export function describeOnCurrentNode(half: 0 | 1): void {
   if (half === 1) {
     describeOnLinux(`generated projects on Node ${floor}, the first Node 22 to strip types by default`, () => {
       const oneEach = [...new Map(ALL_FIXTURES.map((f) => [f.answers.blueprint, f.name])).values()].sort();
-      test.each(oneEach)("%s: generated, node main.ts, npm run synth, npm test, check", (name) => exerciseOnNode(name, floor), 900000);
+      test.each(oneEach)(
+        "%s: generated, node main.ts, npm run synth, npm test, check, lint",
+        (name) => exerciseOnNode(name, floor),
+        900000,
+      );
     });
   } else {
     describeOnLinux(`the cdktf CLI on Node ${active}`, () => {

@@ -1,5 +1,7 @@
 import { BlueprintInputError } from "../blueprints/lib/errors";
+import { zoneNamesAreStable } from "../blueprints/lib/facts/zones";
 import type { LintSuppression } from "../blueprints/lib/lint";
+import { isEndpointServiceName } from "../blueprints/lib/service-names";
 
 /**
  * Known defects of released blueprint versions, like `npm audit`'s advisories:
@@ -19,9 +21,25 @@ export interface Advisory {
   readonly fixedIn: number;
   /** The lint rules that find it in synthesized JSON; none when the lint cannot see it. */
   readonly rules: readonly string[];
+  /**
+   * Whether a project with these recorded answers has the defect (`check` reports it,
+   * and a new project starts with its suppressions). @default every project of the version
+   */
+  readonly affects?: (answers: Answers) => boolean;
 }
 
+type Answers = Readonly<Record<string, unknown>>;
 const SE = "service-endpoints";
+
+const listOf = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
+/** Interface endpoint services the answers ask for. */
+const interfaces = (answers: Answers) => listOf(answers.services);
+const hasInterface = (service: string) => (answers: Answers) => interfaces(answers).includes(service);
+/** Zone names (us-east-1a), not IDs (use1-az1), for a new VPC in a region that maps names per account (or is not in the AZ table). */
+const newVpcByZoneName = (answers: Answers) =>
+  answers.vpc !== "existing" &&
+  listOf(answers.availabilityZones).some((zone) => !/-az\d+$/.test(zone)) &&
+  !zoneNamesAreStable(String(answers.region));
 
 export const ADVISORIES: readonly Advisory[] = [
   {
@@ -32,6 +50,7 @@ export const ADVISORIES: readonly Advisory[] = [
       "the S3 endpoint policy blocks ECR image layer downloads, Amazon Linux repositories and SSM Agent buckets (AWS-owned buckets), and AWS services acting for you",
     fixedIn: 3,
     rules: ["PL_S3_AWS_OWNED_READS"],
+    affects: (answers) => interfaces(answers).includes("s3") || listOf(answers.gatewayServices).includes("s3"),
   },
   {
     id: "PL-2026-002",
@@ -40,6 +59,7 @@ export const ADVISORIES: readonly Advisory[] = [
     summary: "the STS endpoint policy blocks web-identity and SAML federation into your roles (IRSA, CI OIDC, SAML sign-in)",
     fixedIn: 3,
     rules: ["PL_STS_FEDERATION"],
+    affects: hasInterface("sts"),
   },
   {
     id: "PL-2026-003",
@@ -49,6 +69,7 @@ export const ADVISORIES: readonly Advisory[] = [
       "the execute-api endpoint policy blocks unsigned calls to your private APIs, and lets your principals call other accounts' APIs",
     fixedIn: 3,
     rules: ["PL_EXECUTE_API_UNSIGNED"],
+    affects: hasInterface("execute-api"),
   },
   {
     id: "PL-2026-004",
@@ -57,6 +78,7 @@ export const ADVISORIES: readonly Advisory[] = [
     summary: "an endpoint to an endpoint service (vpce-svc-…) gets an endpoint policy, which AWS refuses at apply",
     fixedIn: 3,
     rules: ["PL_ENDPOINT_SERVICE_POLICY"],
+    affects: (answers) => interfaces(answers).some(isEndpointServiceName),
   },
   {
     id: "PL-2026-005",
@@ -66,6 +88,7 @@ export const ADVISORIES: readonly Advisory[] = [
       "the default zones are names (<region>a, <region>b): they may not exist for newer accounts (us-west-1) and mean different zones in each account where names are mapped per account",
     fixedIn: 3,
     rules: ["PL_ZONE_NAMES"],
+    affects: newVpcByZoneName,
   },
   {
     id: "PL-2026-006",
@@ -74,6 +97,7 @@ export const ADVISORIES: readonly Advisory[] = [
     summary: "the DynamoDB interface endpoint asks for private DNS, which DynamoDB's interface endpoints do not offer",
     fixedIn: 3,
     rules: ["PL_DYNAMODB_PRIVATE_DNS"],
+    affects: hasInterface("dynamodb"),
   },
   {
     id: "PL-2026-007",
@@ -84,6 +108,7 @@ export const ADVISORIES: readonly Advisory[] = [
     fixedIn: 3,
     // Service names are not something the lint can check against AWS: `check` reports it.
     rules: [],
+    affects: (answers) => String(answers.region).startsWith("cn-"),
   },
 ];
 
@@ -92,17 +117,35 @@ export function advisoriesFor(blueprint: string, version: number, table: readonl
   return table.filter((a) => a.blueprint === blueprint && a.versions.includes(version)).sort((a, b) => a.id.localeCompare(b.id));
 }
 
+/** The advisories of `blueprint@version` that a project with these recorded answers has, in ID order. */
+export function advisoriesForProject(
+  blueprint: string,
+  version: number,
+  answers: Answers,
+  table: readonly Advisory[] = ADVISORIES,
+): Advisory[] {
+  return advisoriesFor(blueprint, version, table).filter((a) => a.affects?.(answers) ?? true);
+}
+
 /** The reason written beside an advisory's suppression: the report shows it with every suppressed finding. */
 const reasonOf = (a: Advisory, version: number) =>
   `known defect ${a.id} of ${a.blueprint}@${version}, fixed in @${a.fixedIn}: run \`create-privatelink upgrade\``;
 
 /**
  * Lint suppressions a new project of `blueprint@version` starts with: one per
- * rule of each advisory, so that its own `npm test` (which lints its stacks)
- * passes while the lint report still lists the findings, with the advisory.
+ * rule of each advisory it has, so that its own `npm test` (which lints its
+ * stacks) passes while the lint report still lists the findings, with the
+ * advisory. Without answers, every advisory of the version.
  */
-export function defaultSuppressions(blueprint: string, version: number, table: readonly Advisory[] = ADVISORIES): LintSuppression[] {
-  return advisoriesFor(blueprint, version, table).flatMap((a) => a.rules.map((rule) => ({ rule, reason: reasonOf(a, version) })));
+export function defaultSuppressions(
+  blueprint: string,
+  version: number,
+  answers?: Answers,
+  table: readonly Advisory[] = ADVISORIES,
+): LintSuppression[] {
+  const advisories =
+    answers === undefined ? advisoriesFor(blueprint, version, table) : advisoriesForProject(blueprint, version, answers, table);
+  return advisories.flatMap((a) => a.rules.map((rule) => ({ rule, reason: reasonOf(a, version) })));
 }
 
 /** True for a suppression `defaultSuppressions` wrote (for any version): a plan replaces these with the current version's. */

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { type Advisory, advisoriesFor, formatAdvisory } from "../advisories";
+import { type Advisory, advisoriesForProject, formatAdvisory } from "../advisories";
 import { BASE_FILE, readBaseCopies } from "../base-copy";
 import { ageInDays, CONTEXT_FILE, isStale, readContext } from "../lookup/context-file";
 import { sha256 } from "../provenance";
@@ -92,7 +92,8 @@ export function checkProject(dir: string, options: CheckOptions = {}): CheckRepo
     staleContext: staleContext(project, options.now ?? new Date()),
     newerBlueprint: newer,
     ...compareSynth(dir, options.synth === true),
-    advisories: advisoriesFor(project.entry.manifest.name, project.entry.manifest.version),
+    // the known defects of its version that its recorded answers have
+    advisories: advisoriesForProject(project.entry.manifest.name, project.entry.manifest.version, project.provenance.answers),
   };
 }
 

@@ -89,7 +89,10 @@ export function planProject(resolved: ResolvedAnswers, suppressions: readonly Su
     // AWS's answers, recorded so that synth never asks AWS and a re-render gives the same files.
     ...(resolved.facts ? [contextFile(resolved.facts)] : []),
   ];
-  files.push(provenanceFile(resolved.answers, used, files, version, withAdvisories(suppressions, entry.manifest)), baseFile(files));
+  files.push(
+    provenanceFile(resolved.answers, used, files, version, withAdvisories(suppressions, entry.manifest, resolved.answers)),
+    baseFile(files),
+  );
   return {
     files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     cost,
@@ -100,13 +103,17 @@ export function planProject(resolved: ResolvedAnswers, suppressions: readonly Su
 
 /**
  * The owner's suppressions first, then one per lint rule of each known defect
- * of this blueprint version (`advisories.ts`), without duplicates. Suppressions
+ * of this blueprint version that the answers have (`advisories.ts`), without duplicates. Suppressions
  * an earlier version's advisories wrote are dropped, so an upgrade to the fixed
  * version lints its stacks in full again.
  */
-function withAdvisories(owner: readonly Suppression[], manifest: { name: string; version: number }): Suppression[] {
+function withAdvisories(
+  owner: readonly Suppression[],
+  manifest: { name: string; version: number },
+  answers: Readonly<Record<string, unknown>>,
+): Suppression[] {
   const kept = owner.filter((s) => !isAdvisorySuppression(s));
-  const defaults = defaultSuppressions(manifest.name, manifest.version).filter(
+  const defaults = defaultSuppressions(manifest.name, manifest.version, answers).filter(
     (d) => !kept.some((s) => s.rule === d.rule && s.resource === undefined),
   );
   return [...kept, ...defaults];

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ADVISORIES, advisoriesFor, checkAdvisories } from "../../generator/advisories";
+import { ADVISORIES, advisoriesFor, advisoriesForProject, checkAdvisories } from "../../generator/advisories";
 import { BLUEPRINTS } from "../../generator/registry";
 import { runCli, tmp } from "../support/cli";
 
@@ -29,7 +29,7 @@ describe("advisories: known defects of released versions, reported by check like
   test.each([["service-endpoints@1"], ["service-endpoints@2"]])(
     "GIVEN an untouched %s project THEN check lists its advisories with the fixing version and exits 1",
     (blueprint) => {
-      const dir = project("advisories", blueprint);
+      const dir = project("advisories", blueprint, "--services", "ssm,sts,execute-api,dynamodb");
       const text = runCli(["check", dir]);
       expect(text.code).toBe(1);
       expect(text.stdout).toContain(
@@ -37,7 +37,7 @@ describe("advisories: known defects of released versions, reported by check like
       );
       expect(text.stdout).toMatch(/PL-2026-002 .*: the STS endpoint policy blocks web-identity and SAML federation.*; fixed in @3/);
       expect(text.stdout).toMatch(
-        /7 known defect\(s\) of service-endpoints@\d: see above; create-privatelink upgrade fixes the defects\.\n$/,
+        /5 known defect\(s\) of service-endpoints@\d: see above; create-privatelink upgrade fixes the defects\.\n$/,
       );
       const json = runCli(["check", dir, "--json"]);
       expect(json.code).toBe(1);
@@ -48,6 +48,31 @@ describe("advisories: known defects of released versions, reported by check like
       });
     },
   );
+
+  test("GIVEN a project without the services or places a defect is in THEN check leaves that advisory out", () => {
+    // ssm, ssmmessages, ec2messages and the S3 gateway, in a new VPC by zone names in eu-west-1
+    const dir = project("advisories-some", "service-endpoints@2");
+    const json = JSON.parse(runCli(["check", dir, "--json"]).stdout);
+    expect(json.advisories.map((a: { id: string }) => a.id)).toEqual(["PL-2026-001", "PL-2026-005"]);
+    const suppressed = JSON.parse(readFileSync(join(dir, ".privatelink.json"), "utf8")).suppressions.map((s: { rule: string }) => s.rule);
+    expect(suppressed).toEqual(["PL_S3_AWS_OWNED_READS", "PL_ZONE_NAMES"]);
+  });
+
+  test.each([
+    ["an STS endpoint", { services: ["sts"] }, ["PL-2026-002"]],
+    ["execute-api", { services: ["execute-api"] }, ["PL-2026-003"]],
+    ["an endpoint service", { services: ["com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0"] }, ["PL-2026-004"]],
+    ["a DynamoDB interface endpoint", { services: ["dynamodb"] }, ["PL-2026-006"]],
+    ["an S3 interface endpoint", { services: ["s3"] }, ["PL-2026-001"]],
+    ["the S3 gateway", { gatewayServices: ["s3"] }, ["PL-2026-001"]],
+    ["zone names in eu-west-1", { vpc: "new", availabilityZones: ["eu-west-1a"] }, ["PL-2026-005"]],
+    ["zone IDs in eu-west-1", { vpc: "new", availabilityZones: ["euw1-az1"] }, []],
+    ["an existing VPC", { vpc: "existing", availabilityZones: ["eu-west-1a"] }, []],
+    ["China", { region: "cn-north-1" }, ["PL-2026-007"]],
+  ])("GIVEN %s THEN exactly its advisory applies", (_what, answers, ids) => {
+    const project = { region: "eu-west-1", services: [], gatewayServices: [], vpc: "existing", ...answers };
+    expect(advisoriesForProject("service-endpoints", 1, project).map((a) => a.id)).toEqual(ids);
+  });
 
   test("GIVEN a v3 project THEN check has no advisory and is clean", () => {
     const dir = project("v3-clean", "service-endpoints@3");

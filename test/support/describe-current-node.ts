@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { ALL_FIXTURES } from "../fixtures";
 import { runCli } from "./cli";
 import { EXAMPLES_DIR } from "./examples";
-import { generateFixture, inProject } from "./generated-project";
+import { generateFixture, inProject, synthesizedStacks } from "./generated-project";
 import { buildNodePty, CURRENT_NODES, nodeHome, nodeVersionsProblem, onNode } from "./node-versions";
 import { cliConfigFile, terraformOptedOut } from "./terraform";
 
@@ -16,16 +16,6 @@ const terraformEnv = () => ({
   DISABLE_VERSION_CHECK: "true",
   ...(terraformOptedOut() ? {} : { TF_CLI_CONFIG_FILE: cliConfigFile() }),
 });
-
-/** The stacks a synth wrote in the project, by ID. */
-function synthesized(dir: string, out = "cdktf.out"): Record<string, string> {
-  const stacksDir = join(dir, out, "stacks");
-  return Object.fromEntries(
-    readdirSync(stacksDir)
-      .sort()
-      .map((id) => [id, readFileSync(join(stacksDir, id, "cdk.tf.json"), "utf8")]),
-  );
-}
 
 function expectExample(name: string, stacks: Record<string, string>): void {
   const exampleStacks = join(EXAMPLES_DIR, name, "cdktf.out", "stacks");
@@ -47,10 +37,10 @@ async function exerciseOnNode(name: string, version: string): Promise<void> {
   const env = { ...terraformEnv(), ...onNode(version) };
   // main.ts as written, with nothing loaded before it: Node strips the types itself
   await inProject(dir, node, ["main.ts"], { ...env, CDKTF_OUTDIR: "direct.out" });
-  expectExample(name, synthesized(dir, "direct.out"));
+  expectExample(name, synthesizedStacks(dir, "direct.out"));
   const synthLog = await inProject(dir, "npm", ["run", "synth"], env);
   expect(synthLog).not.toMatch(/ExperimentalWarning|DeprecationWarning/);
-  expectExample(name, synthesized(dir));
+  expectExample(name, synthesizedStacks(dir));
   const testOutput = await inProject(dir, "npm", ["test", "--silent"], { ...env, CI: "false" });
   if (!terraformOptedOut()) expect(testOutput).not.toMatch(/terraform is not installed/);
   // check says on this Node what it says on the suite's (clean, or a newer blueprint and its advisories)
@@ -93,7 +83,7 @@ export function describeOnCurrentNode(half: 0 | 1): void {
         const name = "es2-one-consumer";
         const dir = generateFixture(ALL_FIXTURES.find((f) => f.name === name)!);
         await inProject(dir, join(dir, "node_modules", ".bin", "cdktf"), ["synth"], { ...terraformEnv(), ...onNode(active) });
-        expectExample(name, synthesized(dir));
+        expectExample(name, synthesizedStacks(dir));
       }, 300000);
     });
   }

@@ -37,6 +37,16 @@ export async function inProject(dir: string, command: string, args: string[], en
   }
 }
 
+/** The stacks a synth wrote in the project (`<out>/stacks/<id>/cdk.tf.json`), by ID. */
+export function synthesizedStacks(dir: string, out = "cdktf.out"): Record<string, string> {
+  const stacksDir = join(dir, out, "stacks");
+  return Object.fromEntries(
+    readdirSync(stacksDir)
+      .sort()
+      .map((id) => [id, readFileSync(join(stacksDir, id, "cdk.tf.json"), "utf8")]),
+  );
+}
+
 const bin = (dir: string, name: string) => join(dir, "node_modules", ".bin", name);
 
 /** The generated project's own checks, as its user would run them. */
@@ -48,11 +58,7 @@ export async function exerciseProject(dir: string): Promise<{ stacks: Record<str
   };
   await inProject(dir, bin(dir, "cdktf"), ["synth"], env);
   const stacksDir = join(dir, "cdktf.out", "stacks");
-  const stacks = Object.fromEntries(
-    readdirSync(stacksDir)
-      .sort()
-      .map((id) => [id, readFileSync(join(stacksDir, id, "cdk.tf.json"), "utf8")]),
-  );
+  const stacks = synthesizedStacks(dir);
   await inProject(dir, bin(dir, "tsc"), ["--noEmit"]);
   // the project's own `npm test`; CI=false so that its first run writes the snapshots, as on a user's machine
   const testOutput = await inProject(dir, "npm", ["test", "--silent"], { ...env, CI: "false" });

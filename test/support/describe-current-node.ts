@@ -5,7 +5,7 @@ import { runCli } from "./cli";
 import { EXAMPLES_DIR } from "./examples";
 import { generateFixture, inProject, synthesizedStacks } from "./generated-project";
 import { buildNodePty, CURRENT_NODES, nodeHome, nodeVersionsProblem, onNode } from "./node-versions";
-import { cliConfigFile, terraformOptedOut } from "./terraform";
+import { projectTerraformEnv, terraformOptedOut } from "./terraform";
 
 const problem = nodeVersionsProblem();
 const describeOnLinux = problem ? describe.skip : describe;
@@ -14,7 +14,7 @@ if (problem) process.stderr.write(`generated projects on Node ${Object.values(CU
 const terraformEnv = () => ({
   CHECKPOINT_DISABLE: "1",
   DISABLE_VERSION_CHECK: "true",
-  ...(terraformOptedOut() ? {} : { TF_CLI_CONFIG_FILE: cliConfigFile() }),
+  ...(terraformOptedOut() ? {} : projectTerraformEnv()),
 });
 
 function expectExample(name: string, stacks: Record<string, string>): void {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { runCli, tmp } from "./cli";
 import type { Fixture } from "./synth";
-import { checkWithTerraform, cliConfigFile, terraformOptedOut } from "./terraform";
+import { checkWithTerraform, projectTerraformEnv, terraformOptedOut } from "./terraform";
 
 const exec = promisify(execFile);
 const REPO = join(__dirname, "..", "..");
@@ -54,7 +54,7 @@ export async function exerciseProject(dir: string): Promise<{ stacks: Record<str
   const env = {
     CHECKPOINT_DISABLE: "1",
     DISABLE_VERSION_CHECK: "true",
-    ...(terraformOptedOut() ? {} : { TF_CLI_CONFIG_FILE: cliConfigFile() }),
+    ...(terraformOptedOut() ? {} : projectTerraformEnv()),
   };
   await inProject(dir, bin(dir, "cdktf"), ["synth"], env);
   const stacksDir = join(dir, "cdktf.out", "stacks");

@@ -95,6 +95,17 @@ export function cliConfigFile(): string {
   return cliConfig;
 }
 
+/**
+ * The terraform settings for a generated project's own `npm test`: the mirror
+ * config, and a plugin cache of this process's own. Terraform's plugin cache is
+ * not safe for concurrent use, and the projects' tests default to one in the
+ * home folder, which two Jest workers would otherwise fill at the same time.
+ */
+export function projectTerraformEnv(): NodeJS.ProcessEnv {
+  const config = cliConfigFile();
+  return { TF_CLI_CONFIG_FILE: config, TF_PLUGIN_CACHE_DIR: join(config, "..", "plugin-cache") };
+}
+
 /** The environment terraform runs in: the mirror config, no prompts, placeholder credentials. */
 export function terraformEnv(): NodeJS.ProcessEnv {
   return {

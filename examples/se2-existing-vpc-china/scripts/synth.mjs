@@ -2,13 +2,14 @@
  * `npm run synth`: main.ts synthesized without starting the cdktf CLI (about 2 s
  * of the CLI's 2.5 s), into the same cdktf.out/ as `npx cdktf synth`.
  *
- * Loaded with `node --import tsx --import ./scripts/synth.mjs main.ts`, it does
- * what `cdktf synth` does around the app (cdktf-cli 0.21, SynthStack.synth):
- * the same environment before the app runs, and after it the stack folders of
- * stacks no longer in the app removed. The CLI never deletes cdktf.out itself,
- * so terraform's files in the stack folders stay. Not copied: the CLI's
- * NODE_OPTIONS=--max-old-space-size=4096 (a heap size, set before this runs)
- * and its telemetry. An error annotation fails the run from inside the app.
+ * Loaded by `npm run synth` (`node --import ./scripts/typescript.mjs --import
+ * ./scripts/synth.mjs main.ts`), it does what `cdktf synth` does around the app
+ * (cdktf-cli 0.21, SynthStack.synth): the same environment before the app runs,
+ * and after it the stack folders of stacks no longer in the app removed. The
+ * CLI never deletes cdktf.out itself, so terraform's files in the stack folders
+ * stay. Not copied: the CLI's NODE_OPTIONS=--max-old-space-size=4096 (a heap
+ * size, set before this runs) and its telemetry. An error annotation fails the
+ * run from inside the app.
  */
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";

@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { APP_NODE } from "../generator/plan/project-files";
 import { buildNodePty, CURRENT_NODES, nodeHome, onNode } from "../test/support/node-versions";
 import { stockProject } from "./stock";
 
@@ -45,7 +46,7 @@ function generate(name: string, args: string[]): string {
 }
 
 /** The project's own app command (cdktf.json), as argv for node: types stripped by Node, or by tsx where Node is older. */
-const APP_ARGS = ["--disable-warning=DEP0044", "--import", "./scripts/typescript.mjs", "main.ts"];
+const APP_ARGS = [...APP_NODE.split(" ").slice(1), "main.ts"];
 
 /** The project compiled by its own tsc into a folder inside it (node_modules resolves as for main.ts); returns main.js. */
 function compileToJs(dir: string): string {

@@ -1,10 +1,10 @@
 import validateNpmName from "validate-npm-package-name";
 import { BlueprintInputError } from "../../blueprints/lib/errors";
 import { checkZoneIds, defaultZoneIds, zoneIdsOf } from "../../blueprints/lib/facts/zones";
-import { checkZones, isZoneId, type ZoneRules } from "../../blueprints/lib/network";
 import { regionInfo, zoneIdPrefix } from "../../blueprints/lib/partitions";
 import { checkBucketName, checkStateKey } from "../../blueprints/lib/rules";
 import { checkCidr, checkDistinct, checkResourceId, checkRoleArn, checkTags, clip } from "../../blueprints/lib/validate";
+import { checkZones, isZoneId, type ZoneRules } from "../../blueprints/lib/zone-rules";
 import { toChoice, toList, toTags, toText } from "./parse";
 import { type Known, type Question, q, regionOf } from "./question";
 

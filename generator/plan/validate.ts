@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { App } from "../../blueprints/lib/cdktf";
 import { isInputError } from "../../blueprints/lib/errors";
 import { questionOf } from "../answers/catalog";
 import { answerForProp, withOrigin } from "../answers/flags";
@@ -19,6 +18,8 @@ import { instantiateStacks } from "../instantiate";
  */
 export function validateAnswers(resolved: ResolvedAnswers): void {
   const { entry, answers, facts } = resolved;
+  // cdktf is loaded here, not at start-up: --help, check, lint and eject never need it.
+  const { App } = require("../../blueprints/lib/cdktf") as typeof import("../../blueprints/lib/cdktf");
   const outdir = mkdtempSync(join(tmpdir(), "privatelink-validate-"));
   try {
     instantiateStacks(new App({ outdir, skipValidation: true }), entry, answers, "", facts);

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 
@@ -33,5 +34,13 @@ describe("the codebase keeps small files with one job", () => {
       .filter((file) => /from "cdktf"/.test(readFileSync(file, "utf8")))
       .map((file) => relative(ROOT, file));
     expect(importers).toEqual(["blueprints/lib/cdktf.ts"]);
+  });
+
+  test("the CLI starts without cdktf or the AWS provider: only create, which builds the stacks, loads them", () => {
+    // the built CLI, loaded as `node cli.js` loads it; its main() runs only as the program, not when required
+    const script = `require(${JSON.stringify(join(ROOT, "dist", "generator", "cli.js"))});
+      console.log(JSON.stringify(Object.keys(require.cache).filter((f) => /node_modules[\\/](cdktf|@cdktf)[\\/]/.test(f))))`;
+    const loaded = JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }));
+    expect(loaded).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { type ConsumerProps, checkConsumers } from "../../../blueprints/lib/cons
 import { BlueprintInputError } from "../../../blueprints/lib/errors";
 import { checkZoneIds, defaultZoneIds } from "../../../blueprints/lib/facts/zones";
 import { checkAccountId, checkDistinct, checkResourceId, describe } from "../../../blueprints/lib/validate";
-import { parseZonedSubnet } from "../../../blueprints/lib/zoned-network";
+import { parseZonedSubnet } from "../../../blueprints/lib/zoned-vpc";
 import { vpcQuestions } from "../../answers/common-questions";
 import { toList } from "../../answers/parse";
 import { type Known, type Question, q, regionOf } from "../../answers/question";

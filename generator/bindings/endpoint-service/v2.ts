@@ -1,5 +1,5 @@
 import { manifest } from "../../../blueprints/endpoint-service/v2/manifest";
-import { parseZonedSubnet } from "../../../blueprints/lib/zoned-network";
+import { parseZonedSubnet } from "../../../blueprints/lib/zoned-vpc";
 import { backendQuestions, projectName, providerRoleArn, region, tags } from "../../answers/common-questions";
 import { type StackSpec, sharedList } from "../../stack-spec";
 import { defineBlueprint } from "../blueprint";

@@ -2,7 +2,7 @@ import { BlueprintInputError } from "./errors.ts";
 import { regionInfo } from "./partitions.ts";
 import { checkSamePartition } from "./rules.ts";
 import { checkAccountId, checkDistinct } from "./validate.ts";
-import { type CheckedZonedVpc, checkZonedVpc, type ZonedVpcProps } from "./zoned-network.ts";
+import { type CheckedZonedVpc, checkZonedVpc, type ZonedVpcProps } from "./zoned-vpc.ts";
 
 /** A consumer account of an endpoint service, with the VPC its interface endpoint goes in. */
 export interface ConsumerProps extends ZonedVpcProps {

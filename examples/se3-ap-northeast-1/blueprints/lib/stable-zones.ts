@@ -1,7 +1,7 @@
 import { BlueprintInputError } from "./errors.ts";
 import { checkZoneIds, defaultZoneIds, zoneNamesAreStable } from "./facts/zones.ts";
-import { checkZones, isZoneId, type ZoneRules } from "./network.ts";
 import { clip } from "./validate.ts";
+import { checkZones, isZoneId, type ZoneRules } from "./zone-rules.ts";
 
 /**
  * Zone rules of service-endpoints v3 and later: a zone name (`us-west-1a`)

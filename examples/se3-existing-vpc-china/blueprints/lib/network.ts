@@ -5,8 +5,8 @@ import { Vpc } from "@cdktf/provider-aws/lib/vpc/index.js";
 import type { Construct } from "constructs";
 import { cidrSubnet } from "./cidr.ts";
 import { BlueprintInputError } from "./errors.ts";
-import { zoneIdPrefix } from "./partitions.ts";
-import { checkCidr, checkDistinct, checkResourceId, clip } from "./validate.ts";
+import { checkCidr, checkDistinct, checkResourceId } from "./validate.ts";
+import { checkZones, isZoneId, type ZoneRules } from "./zone-rules.ts";
 
 /** A new VPC with one private subnet and route table per availability zone. */
 export interface NewVpcProps {
@@ -53,18 +53,6 @@ export interface NetworkRefs {
   readonly routeTableIds: string[];
   /** True when this construct made the VPC (DNS support and hostnames on). */
   readonly created: boolean;
-}
-
-/**
- * How a new VPC picks and checks its zones. Released versions use the defaults
- * (the `a` and `b` names, names or IDs of the region's shape); a newer version
- * passes its own rules (e.g. `zoneIdRules` in `stable-zones.ts`).
- */
-export interface ZoneRules {
-  /** The zones of a new VPC when none are given. */
-  readonly defaults: (region: string) => readonly string[];
-  /** Throws a `BlueprintInputError` naming `${field}[i]` for a zone that may not be used. */
-  readonly check: (zones: readonly string[], region: string, field: string) => void;
 }
 
 const NAME_RULES: ZoneRules = {
@@ -139,29 +127,4 @@ function existingVpc(region: string, props: ExistingVpcProps): NetworkRefs {
   });
   checkDistinct(routeTableIds, "vpc.routeTableIds");
   return { vpcId, cidr, subnetIds: subnets.map((s) => s.id), zones: subnets.map((s) => s.availabilityZone), routeTableIds, created: false };
-}
-
-export const isZoneId = (zone: string) => /^[a-z0-9]+-az\d+$/.test(zone);
-
-export function checkZones(zones: readonly string[], region: string, field: string, idsAllowed = false): void {
-  const seen = new Map<string, number>();
-  const prefix = zoneIdPrefix(region);
-  zones.forEach((zone, i) => {
-    const isName = typeof zone === "string" && zone.startsWith(region) && /^[a-z]$/.test(zone.slice(region.length));
-    const isId = idsAllowed && typeof zone === "string" && new RegExp(`^${prefix}-az\\d+$`).test(zone);
-    if (!isName && !isId) {
-      throw new BlueprintInputError(
-        `${field}[${i}]`,
-        `"${clip(String(zone))}" is not an availability zone of ${region}; expected a zone name such as ${region}a${idsAllowed ? ` or a zone ID such as ${prefix}-az1` : ""}`,
-      );
-    }
-    const first = seen.get(zone);
-    if (first !== undefined) {
-      throw new BlueprintInputError(
-        `${field}[${i}]`,
-        `is in ${zone} like ${field}[${first}]; an interface endpoint takes one subnet per availability zone`,
-      );
-    }
-    seen.set(zone, i);
-  });
 }

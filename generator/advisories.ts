@@ -1,6 +1,7 @@
 import { BlueprintInputError } from "../blueprints/lib/errors";
 import { zoneNamesAreStable } from "../blueprints/lib/facts/zones";
 import type { LintSuppression } from "../blueprints/lib/lint";
+import { awsService } from "../blueprints/lib/lint/rules-perimeter";
 import { isEndpointServiceName } from "../blueprints/lib/service-names";
 
 /**
@@ -34,7 +35,12 @@ const SE = "service-endpoints";
 const listOf = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
 /** Interface endpoint services the answers ask for. */
 const interfaces = (answers: Answers) => listOf(answers.services);
-const hasInterface = (service: string) => (answers: Answers) => interfaces(answers).includes(service);
+/**
+ * Whether the answers ask for an interface endpoint to AWS service `key`, by catalog key or by its full
+ * name (`com.amazonaws.<region>.sts`), which v1 and v2 give the same endpoint policy.
+ */
+const hasInterface = (key: string) => (answers: Answers) =>
+  interfaces(answers).some((ref) => ref === key || awsService(ref)?.service === key);
 /** Zone names (us-east-1a), not IDs (use1-az1), for a new VPC in a region that maps names per account (or is not in the AZ table). */
 const newVpcByZoneName = (answers: Answers) =>
   answers.vpc !== "existing" &&
@@ -50,7 +56,7 @@ export const ADVISORIES: readonly Advisory[] = [
       "the S3 endpoint policy blocks ECR image layer downloads, Amazon Linux repositories and SSM Agent buckets (AWS-owned buckets), and AWS services acting for you",
     fixedIn: 3,
     rules: ["PL_S3_AWS_OWNED_READS"],
-    affects: (answers) => interfaces(answers).includes("s3") || listOf(answers.gatewayServices).includes("s3"),
+    affects: (answers) => hasInterface("s3")(answers) || listOf(answers.gatewayServices).includes("s3"),
   },
   {
     id: "PL-2026-002",
@@ -97,18 +103,20 @@ export const ADVISORIES: readonly Advisory[] = [
     summary: "the DynamoDB interface endpoint asks for private DNS, which DynamoDB's interface endpoints do not offer",
     fixedIn: 3,
     rules: ["PL_DYNAMODB_PRIVATE_DNS"],
-    affects: hasInterface("dynamodb"),
+    // a full service name is a custom service to v1 and v2, which gets no private DNS
+    affects: (answers) => interfaces(answers).includes("dynamodb"),
   },
   {
     id: "PL-2026-007",
     blueprint: SE,
     versions: [1, 2],
     summary:
-      "in China, some interface endpoint service names are wrong in one of the two regions (Polly, WorkSpaces, Account Management in cn-northwest-1; IoT SiteWise in cn-north-1)",
+      "in cn-northwest-1, the Polly interface endpoint is named com.amazonaws.cn-northwest-1.polly; AWS names it cn.com.amazonaws.cn-northwest-1.polly",
     fixedIn: 3,
     // Service names are not something the lint can check against AWS: `check` reports it.
     rules: [],
-    affects: (answers) => String(answers.region).startsWith("cn-"),
+    // the one catalog service whose China name v3 corrects (blueprints/lib/facts/china-prefixes.ts)
+    affects: (answers) => answers.region === "cn-northwest-1" && interfaces(answers).includes("polly"),
   },
 ];
 

@@ -60,6 +60,13 @@ describe("advisories: known defects of released versions, reported by check like
 
   test.each([
     ["an STS endpoint", { services: ["sts"] }, ["PL-2026-002"]],
+    ["an STS endpoint by its full name", { services: ["com.amazonaws.eu-west-1.sts"] }, ["PL-2026-002"]],
+    ["an S3 interface endpoint by its full name", { services: ["com.amazonaws.eu-west-1.s3"] }, ["PL-2026-001"]],
+    [
+      "a DynamoDB endpoint by its full name (a custom service to v1, without private DNS)",
+      { services: ["com.amazonaws.eu-west-1.dynamodb"] },
+      [],
+    ],
     ["execute-api", { services: ["execute-api"] }, ["PL-2026-003"]],
     ["an endpoint service", { services: ["com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0"] }, ["PL-2026-004"]],
     ["a DynamoDB interface endpoint", { services: ["dynamodb"] }, ["PL-2026-006"]],
@@ -68,7 +75,9 @@ describe("advisories: known defects of released versions, reported by check like
     ["zone names in eu-west-1", { vpc: "new", availabilityZones: ["eu-west-1a"] }, ["PL-2026-005"]],
     ["zone IDs in eu-west-1", { vpc: "new", availabilityZones: ["euw1-az1"] }, []],
     ["an existing VPC", { vpc: "existing", availabilityZones: ["eu-west-1a"] }, []],
-    ["China", { region: "cn-north-1" }, ["PL-2026-007"]],
+    ["Polly in cn-northwest-1", { region: "cn-northwest-1", services: ["polly"] }, ["PL-2026-007"]],
+    ["Polly in cn-north-1, whose name v1 has right", { region: "cn-north-1", services: ["polly"] }, []],
+    ["other services in cn-northwest-1", { region: "cn-northwest-1", services: ["ssm", "sts"] }, ["PL-2026-002"]],
   ])("GIVEN %s THEN exactly its advisory applies", (_what, answers, ids) => {
     const project = { region: "eu-west-1", services: [], gatewayServices: [], vpc: "existing", ...answers };
     expect(advisoriesForProject("service-endpoints", 1, project).map((a) => a.id)).toEqual(ids);

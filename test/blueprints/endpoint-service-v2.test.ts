@@ -187,6 +187,35 @@ describe("endpoint-service v2: bad props name the prop", () => {
       /^`vpc\.availabilityZoneIds\[0\]`: "eu-west-1a" does not exist in eu-west-1/,
     ],
     [
+      "a same-region consumer in a zone the load balancer is not in (apply would fail: the service is not offered there)",
+      () =>
+        new EndpointServiceStack(Testing.app(), "p", {
+          region: "eu-west-1",
+          consumers: [{ accountId: "111122223333", availabilityZoneIds: ["euw1-az1", "euw1-az3"] }],
+        }),
+      /^`consumers\[0\]\.availabilityZoneIds\[1\]`: is in euw1-az3, where the endpoint service is not offered: its load balancer is in euw1-az1, euw1-az2/,
+    ],
+    [
+      "a same-region consumer's existing subnet in a zone the load balancer is not in",
+      () =>
+        new EndpointServiceStack(Testing.app(), "p", {
+          region: "eu-west-1",
+          vpc: { availabilityZoneIds: ["euw1-az2", "euw1-az3"] },
+          consumers: [
+            {
+              accountId: "111122223333",
+              vpcId: "vpc-0a1b2c3d4e5f60718",
+              cidr: "10.1.0.0/16",
+              subnets: [
+                { id: "subnet-0a1b2c3d4e5f60711", availabilityZoneId: "euw1-az2" },
+                { id: "subnet-0a1b2c3d4e5f60712", availabilityZoneId: "euw1-az1" },
+              ],
+            },
+          ],
+        }),
+      /^`consumers\[0\]\.subnets\[1\]`: is in euw1-az1, where the endpoint service is not offered/,
+    ],
+    [
       "an existing VPC without its CIDR",
       () =>
         new ConsumerStack(Testing.app(), "c", {
@@ -218,5 +247,19 @@ describe("endpoint-service v2: bad props name the prop", () => {
     ],
   ])("GIVEN %s THEN the error names it", (_case, make, message) => {
     expect(make).toThrow(message);
+  });
+
+  test("GIVEN consumers in the load balancer's zones, or in another region, THEN their zones are accepted", () => {
+    const make = () =>
+      new EndpointServiceStack(Testing.app(), "p", {
+        region: "eu-west-1",
+        vpc: { availabilityZoneIds: ["euw1-az1", "euw1-az2", "euw1-az3"] },
+        supportedRegions: ["eu-west-2"],
+        consumers: [
+          { accountId: "111122223333", availabilityZoneIds: ["euw1-az3", "euw1-az1"] },
+          { accountId: "444455556666", region: "eu-west-2", availabilityZoneIds: ["euw2-az1", "euw2-az3"] },
+        ],
+      });
+    expect(make).not.toThrow();
   });
 });

@@ -21,6 +21,20 @@ const long = "x".repeat(300);
 const ES = ["--blueprint", "endpoint-service"];
 
 const CASES: readonly Case[] = [
+  {
+    name: "an endpoint-service@2 consumer in a zone its load balancer is not in (apply would fail)",
+    args: [
+      "--blueprint",
+      "endpoint-service@2",
+      "--region",
+      "eu-west-1",
+      "--consumers",
+      '[{"account":"111122223333","availabilityZoneIds":["euw1-az1","euw1-az3"]}]',
+    ],
+    field: "consumers[0].availabilityZoneIds[1]",
+    expected:
+      /is in euw1-az3, where the endpoint service is not offered: its load balancer is in euw1-az1, euw1-az2;.*\(the answer of --consumers\)/,
+  },
   // answers files
   { name: "malformed JSON", answersFile: "{ region: eu-west-1 ", field: "--answers", expected: /is not valid JSON .*expected an object/ },
   { name: "a JSON list", answersFile: "[1, 2]", field: "--answers", expected: /holds a list; expected a JSON object of answers/ },

@@ -61,3 +61,33 @@ export function checkConsumer(
   const { accountId: _a, region: _r, ...vpc } = consumer;
   return { accountId, region, vpc: checkZonedVpc(vpc, region, at) };
 }
+
+/**
+ * A consumer in the service's own region puts its endpoint only in zones the
+ * service is offered in: its load balancer's. An interface endpoint with a
+ * subnet in another zone fails at apply ("The VPC endpoint service does not
+ * support the Availability Zone of the subnet"). Zone IDs name the same zone
+ * in every account, so the provider's IDs and the consumer's compare directly.
+ * Consumers in another region are served in that region's zones by AWS.
+ */
+export function checkConsumerZones(
+  consumers: readonly CheckedConsumer[],
+  serviceZoneIds: readonly string[],
+  serviceRegion: string,
+  field = "consumers",
+): void {
+  consumers.forEach((c, i) => {
+    if (c.region !== serviceRegion) return;
+    const [prop, zones] =
+      c.vpc.kind === "new"
+        ? ["availabilityZoneIds", c.vpc.availabilityZoneIds]
+        : ["subnets", c.vpc.subnets.map((s) => s.availabilityZoneId)];
+    zones.forEach((zone, j) => {
+      if (!serviceZoneIds.includes(zone))
+        throw new BlueprintInputError(
+          `${field}[${i}].${prop}[${j}]`,
+          `is in ${zone}, where the endpoint service is not offered: its load balancer is in ${serviceZoneIds.join(", ")}; give this consumer subnets in those zones (a zone ID is the same zone in every account)`,
+        );
+    });
+  });
+}

@@ -10,7 +10,7 @@ import { VpcEndpointServicePrivateDnsVerification } from "@cdktf/provider-aws/li
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule/index.js";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule/index.js";
 import { Construct } from "constructs";
-import { checkConsumers } from "../../lib/consumers.ts";
+import { checkConsumers, checkConsumerZones } from "../../lib/consumers.ts";
 import { BlueprintInputError } from "../../lib/errors.ts";
 import { output } from "../../lib/outputs.ts";
 import { regionInfo } from "../../lib/partitions.ts";
@@ -87,6 +87,7 @@ export class EndpointService extends Construct {
         "vpc.subnets",
         `lists ${net.subnetIds.length} subnet(s); the NLB needs subnets in at least two availability zones`,
       );
+    checkConsumerZones(consumers, net.zones, region.region, "consumers");
 
     // The NLB's group admits the listener port from the provider VPC only and sends only to the
     // targets' port in it. PrivateLink traffic is not subject to it (the enforcement flag is off),

@@ -1,7 +1,8 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { BlueprintInputError } from "../../blueprints/lib/errors";
+import { BlueprintInputError, isInputError } from "../../blueprints/lib/errors";
+import { badNode, checkDepth, child, expectObject } from "../../blueprints/lib/lint/nodes";
 import { clip } from "../../blueprints/lib/validate";
 import { appCommand, runApp } from "../lifecycle/app-command";
 import { shown } from "../write/target";
@@ -28,8 +29,10 @@ export function readOutDir(outdir: string, runDir = outdir): CdktfStack[] {
     .map((id) => {
       const file = join(base, id, "cdk.tf.json");
       try {
-        return { id, dir: join(runDir, "stacks", id), json: JSON.parse(readFileSync(file, "utf8")) as CdktfJson };
+        const json: unknown = JSON.parse(readFileSync(file, "utf8"));
+        return { id, dir: join(runDir, "stacks", id), json: checkStackJson(json, shown(file)) };
       } catch (error) {
+        if (isInputError(error)) throw error;
         throw new BlueprintInputError(
           "cdktf.out",
           `${shown(file)} is not valid JSON (${clip((error as Error).message, 80)}); run cdktf synth again`,
@@ -65,6 +68,30 @@ export function synthesizedStacks(projectDir: string): Synthesized {
     );
   }
   return { stacks, source: `a fresh synth of ${shown(projectDir)} (\`${app}\`)`, cleanup };
+}
+
+/**
+ * The shape eject reads, as cdktf synth writes it: an object of top-level blocks, each provider a
+ * list of configurations, data sources and resources by type and name. Anything else is a user
+ * error naming the node (exit 2), never a TypeError from inside the converter.
+ */
+function checkStackJson(json: unknown, file: string): CdktfJson {
+  checkDepth(json, file);
+  const doc = expectObject(json, "(document)", file, "a Terraform JSON object, as cdktf synth writes it");
+  for (const key of ["terraform", "provider", "data", "resource", "output"])
+    if (doc[key] !== undefined) expectObject(doc[key], key, file, "an object");
+  for (const [name, configs] of Object.entries(doc.provider ?? {})) {
+    if (!Array.isArray(configs)) throw badNode(child("provider", name), file, configs, "a list of provider configurations");
+    configs.forEach((config, i) => expectObject(config, child(child("provider", name), i), file, "a provider configuration"));
+  }
+  for (const kind of ["data", "resource"]) {
+    for (const [type, byName] of Object.entries(doc[kind] ?? {})) {
+      const named = expectObject(byName, child(kind, type), file, "an object of blocks by name");
+      for (const [name, body] of Object.entries(named)) expectObject(body, child(child(kind, type), name), file, "an object of arguments");
+    }
+  }
+  for (const [name, body] of Object.entries(doc.output ?? {})) expectObject(body, child("output", name), file, "an output block");
+  return doc as CdktfJson;
 }
 
 function appOf(projectDir: string): string {

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runCli, snapshotTree, tmp } from "../support/cli";
 
@@ -77,5 +77,23 @@ describe("eject: the command", () => {
     const result = runCli(["eject", tmp("eject-empty")]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/has no cdktf.json and no cdktf.out; expected a CDK for Terraform project/);
+  });
+
+  test.each([
+    ["null", "`(document)`: is null", /expected a Terraform JSON object/],
+    ['{"provider":{"aws":{"region":"us-east-1"}}}', "`provider.aws`: is an object", /expected a list of provider configurations/],
+    ['{"resource":{"aws_vpc":[1]}}', "`resource.aws_vpc`: is a list", /expected an object of blocks by name/],
+    ['{"resource":{"aws_vpc":{"main":"10.0.0.0/16"}}}', "`resource.aws_vpc.main`: is a string", /expected an object of arguments/],
+  ])("GIVEN a cdk.tf.json of %s THEN exit 2 naming the node, no stack trace, nothing written", (json, field, expected) => {
+    const dir = tmp("eject-shape");
+    mkdirSync(join(dir, "cdktf.out", "stacks", "x"), { recursive: true });
+    writeFileSync(join(dir, "cdktf.json"), "{}");
+    writeFileSync(join(dir, "cdktf.out", "stacks", "x", "cdk.tf.json"), json);
+    const result = runCli(["eject", dir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(field);
+    expect(result.stderr).toMatch(expected);
+    expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(existsSync(join(dir, "terraform"))).toBe(false);
   });
 });

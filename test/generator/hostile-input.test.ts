@@ -22,6 +22,25 @@ const ES = ["--blueprint", "endpoint-service"];
 
 const CASES: readonly Case[] = [
   {
+    name: "an endpoint-service@2 consumer region misspelled (named as the consumer's, not --region)",
+    args: [
+      "--blueprint",
+      "endpoint-service@2",
+      "--region",
+      "eu-west-1",
+      "--consumers",
+      '[{"account":"111122223333","region":"eu-wset-1"}]',
+    ],
+    field: "consumers[0].region",
+    expected: /"eu-wset-1" is not a known AWS region/,
+  },
+  {
+    name: "an endpoint-service@2 consumer region that is a number",
+    args: ["--blueprint", "endpoint-service@2", "--region", "eu-west-1", "--consumers", '[{"account":"111122223333","region":42}]'],
+    field: "consumers[0].region",
+    expected: /expected a region name such as eu-west-2, got the number 42/,
+  },
+  {
     name: "an endpoint-service@2 consumer in a zone its load balancer is not in (apply would fail)",
     args: [
       "--blueprint",

@@ -1,6 +1,8 @@
 import { type ConsumerProps, checkConsumers } from "../../../blueprints/lib/consumers";
 import { BlueprintInputError } from "../../../blueprints/lib/errors";
-import { checkZoneIds, defaultZoneIds } from "../../../blueprints/lib/facts/zones";
+import { checkZoneIds, defaultZoneIds, zoneIdsOf } from "../../../blueprints/lib/facts/zones";
+import { regionInfo } from "../../../blueprints/lib/partitions";
+import { checkSamePartition } from "../../../blueprints/lib/rules";
 import { checkAccountId, checkDistinct, checkResourceId, describe } from "../../../blueprints/lib/validate";
 import { parseZonedSubnet } from "../../../blueprints/lib/zoned-vpc";
 import { vpcQuestions } from "../../answers/common-questions";
@@ -77,7 +79,14 @@ function consumerAnswer(entry: unknown, i: number, region: string): ConsumerAnsw
   if (unknown !== undefined)
     throw new BlueprintInputError(`${at}.${unknown}`, `is not a consumer setting; expected ${CONSUMER_KEYS.join(", ")}`);
   const account = checkAccountId(raw.account, `${at}.account`);
-  const own = typeof raw.region === "string" && raw.region !== region ? raw.region : undefined;
+  // The consumer's own region is checked here, so that its errors name consumers[i].region, not --region.
+  if (raw.region !== undefined && typeof raw.region !== "string")
+    throw new BlueprintInputError(`${at}.region`, `expected a region name such as eu-west-2, got ${describe(raw.region)}`);
+  const own =
+    raw.region !== undefined && raw.region !== region
+      ? checkSamePartition(raw.region, `${at}.region`, regionInfo(region).partition)
+      : undefined;
+  if (own !== undefined) zoneIdsOf(own, `${at}.region`);
   if (raw.vpcId !== undefined) {
     const subnets = toList(raw.subnets ?? [], `${at}.subnets`);
     for (const [j, s] of subnets.entries()) parseZonedSubnet(s, `${at}.subnets[${j}]`);

@@ -82,7 +82,7 @@ function checkStackJson(json: unknown, file: string): CdktfJson {
     if (doc[key] !== undefined) expectObject(doc[key], key, file, "an object");
   for (const [name, configs] of Object.entries(doc.provider ?? {})) {
     if (!Array.isArray(configs)) throw badNode(child("provider", name), file, configs, "a list of provider configurations");
-    configs.forEach((config, i) => expectObject(config, child(child("provider", name), i), file, "a provider configuration"));
+    for (const [i, config] of configs.entries()) expectObject(config, child(child("provider", name), i), file, "a provider configuration");
   }
   for (const kind of ["data", "resource"]) {
     for (const [type, byName] of Object.entries(doc[kind] ?? {})) {

@@ -35,7 +35,7 @@ export type RunOptionName = keyof typeof RUN_OPTIONS;
 /** Which run options each command takes (answer flags go with create and upgrade); others are errors. */
 const COMMAND_OPTIONS: Record<Command, readonly RunOptionName[]> = {
   create: ["answers", "yes", "dry-run", "force", "interactive", "no-interactive", "install", "lookup"],
-  upgrade: ["answers", "yes", "dry-run", "interactive", "no-interactive", "to", "allow-dirty"],
+  upgrade: ["answers", "yes", "dry-run", "interactive", "no-interactive", "to", "allow-dirty", "lookup"],
   check: ["json", "synth"],
   lint: ["json", "rules"],
   eject: ["force", "dry-run"],

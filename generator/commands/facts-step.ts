@@ -33,7 +33,7 @@ export async function factsFor(resolved: ResolvedAnswers, target: string, lookup
   if (facts.region !== resolved.answers.region) {
     throw new BlueprintInputError(
       CONTEXT_FILE,
-      `records ${facts.region}, but the region is ${String(resolved.answers.region)}; run again with --lookup to ask AWS about this region`,
+      `records ${facts.region}, but the region is ${String(resolved.answers.region)}; run again with --lookup (create and upgrade take it) to ask AWS about this region`,
     );
   }
   return { ...resolved, facts };

@@ -63,6 +63,7 @@ async function upgradeLocked(args: ParsedArgs, out: Output, dir: string): Promis
     flags: args.flags,
     yes: args.options.yes === true,
     ask: interactive ? askInTerminal : undefined,
+    lookup: args.options.lookup === true,
   });
   for (const warning of plan.warnings) out.warn(warning);
   const summary = plan.outcomes.filter((o) => o.outcome !== "unchanged").map((o) => `  ${o.outcome.padEnd(25)} ${o.path}`);

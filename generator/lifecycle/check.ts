@@ -133,7 +133,7 @@ export function formatCheck(report: CheckReport): string {
     );
   if (report.staleContext)
     lines.push(
-      `  stale     ${report.staleContext.file}: AWS lookups are ${report.staleContext.ageDays} days old (over 90); re-run the generator with --lookup (create-privatelink . --force --lookup)`,
+      `  stale     ${report.staleContext.file}: AWS lookups are ${report.staleContext.ageDays} days old (over 90); ask AWS again with create-privatelink upgrade --lookup (it keeps your edits)`,
     );
   if (report.newerBlueprint)
     lines.push(`  outdated  ${report.blueprint} → ${report.newerBlueprint} is available: create-privatelink upgrade`);

@@ -80,11 +80,12 @@ export async function render(
   blueprint: string,
   recorded: Readonly<Record<string, unknown>>,
   suppressions: readonly Suppression[],
-  options: { flags?: Readonly<Record<string, unknown>>; yes: boolean; ask?: Asker; projectDir?: string },
+  options: { flags?: Readonly<Record<string, unknown>>; yes: boolean; ask?: Asker; projectDir?: string; lookup?: boolean },
 ): Promise<Rendered> {
   const answered = await resolveAnswers({ flags: { ...options.flags, blueprint }, recorded }, { yes: options.yes, ask: options.ask });
-  // The project's recorded AWS answers (privatelink.context.json), so that a re-render places endpoints as before.
-  const resolved = options.projectDir ? await factsFor(answered, options.projectDir, false) : answered;
+  // The project's recorded AWS answers (privatelink.context.json), so that a re-render places endpoints as before;
+  // with `lookup`, AWS is asked again.
+  const resolved = options.projectDir ? await factsFor(answered, options.projectDir, options.lookup === true) : answered;
   validateAnswers(resolved);
   const plan = planProject(resolved, suppressions);
   const meta = (path: string) => plan.files.find((f) => f.path === path)!.content;

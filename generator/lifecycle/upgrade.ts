@@ -21,6 +21,8 @@ export interface UpgradeOptions {
   readonly file?: Readonly<Record<string, unknown>>;
   readonly yes: boolean;
   readonly ask?: Asker;
+  /** Ask AWS again for the new rendering's facts (zones per service), as `create --lookup` does. @default false */
+  readonly lookup?: boolean;
 }
 
 /** What happened to one file. */
@@ -102,6 +104,7 @@ export async function planUpgrade(dir: string, options: UpgradeOptions): Promise
     yes: options.yes,
     ask: options.ask,
     projectDir: dir,
+    lookup: options.lookup,
   });
 
   const outcomes: { path: string; outcome: FileOutcome }[] = [];

@@ -50,7 +50,7 @@ describe("check reports recorded AWS lookups older than 90 days", () => {
     const result = runCli(["check", dir]);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(
-      /stale\s+privatelink\.context\.json: AWS lookups are 100 days old \(over 90\); re-run the generator with --lookup/,
+      /stale\s+privatelink\.context\.json: AWS lookups are 100 days old \(over 90\); ask AWS again with create-privatelink upgrade --lookup/,
     );
     expect(JSON.parse(runCli(["check", dir, "--json"]).stdout).staleContext).toEqual({ file: "privatelink.context.json", ageDays: 100 });
   });

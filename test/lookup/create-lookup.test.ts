@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DescribeAvailabilityZonesCommand, DescribeVpcEndpointServicesCommand, EC2Client } from "@aws-sdk/client-ec2";
@@ -113,5 +113,26 @@ describe("create --lookup: AWS's answers place the endpoints and are recorded (E
     const result = await runCaught([dir, ...ARGS, "--services", "ssm,logs", "--lookup"]);
     expect(result.code).toBe(2);
     expect(result.error?.message).toMatch(/^`services\[1\]`: com\.amazonaws\.eu-west-1\.logs is not offered in eu-west-1/);
+  });
+
+  test("GIVEN a project made with --lookup WHEN AWS now offers the service in every zone THEN upgrade --lookup asks again and re-places it, keeping an edit", async () => {
+    const dir = join(tmp("lookup-upgrade"), "proj");
+    expect((await runCaught([dir, ...ARGS, "--services", "ssm,sagemaker.api", "--lookup"])).code).toBe(0);
+    writeFileSync(join(dir, "main.ts"), `${readFileSync(join(dir, "main.ts"), "utf8")}// owned by the platform team\n`);
+    CATALOG[1] = offered("sagemaker.api", ["eu-west-1a", "eu-west-1b", "eu-west-1c"]);
+    try {
+      expect((await runCaught(["upgrade", dir, "--yes", "--lookup", "--allow-dirty"])).code).toBe(0);
+    } finally {
+      CATALOG[1] = offered("sagemaker.api", ["eu-west-1a", "eu-west-1b"]);
+    }
+    expect(ec2.commandCalls(DescribeVpcEndpointServicesCommand).length).toBeGreaterThan(1);
+    const main = readFileSync(join(dir, "main.ts"), "utf8");
+    expect(main).not.toMatch(/serviceZones/);
+    expect(main).toMatch(/\/\/ owned by the platform team\n$/);
+    const [stack] = await synthProject(dir);
+    const endpoints = Object.values(
+      stack.json.resource.aws_vpc_endpoint as Record<string, { service_name: string; subnet_ids?: string[] }>,
+    );
+    expect(endpoints.find((e) => e.service_name.endsWith(".sagemaker.api"))!.subnet_ids).toHaveLength(3);
   });
 });

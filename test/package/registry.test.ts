@@ -4,7 +4,7 @@ import { rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { tmp } from "../support/cli";
 import { type LocalRegistry, npmEnv, startRegistry } from "../support/registry";
-import { cliConfigFile, terraformOptedOut } from "../support/terraform";
+import { projectTerraformEnv, terraformOptedOut } from "../support/terraform";
 
 /**
  * Publishing, proven: the package as `npm pack` makes it (prepack build
@@ -149,7 +149,7 @@ async function installAndTest(dir: string): Promise<void> {
   const elsewhere = Object.entries(lock.packages).filter(([path, p]) => path !== "" && p.resolved && !p.resolved.startsWith(registry!.url));
   expect(elsewhere.map(([path, p]) => `${path} ${p.resolved}`)).toEqual([]);
   expect(JSON.parse(readFileSync(join(dir, "node_modules", OWN.name, "package.json"), "utf8")).version).toBe(OWN.version);
-  const tf = terraformOptedOut() ? {} : { TF_CLI_CONFIG_FILE: cliConfigFile(), TF_PLUGIN_CACHE_DIR: scratch("tf-plugin-cache") };
+  const tf = terraformOptedOut() ? {} : projectTerraformEnv();
   const output = await ok("npm", ["test"], dir, { ...tf, CI: "false", CHECKPOINT_DISABLE: "1" });
   expect(output).toMatch(/Tests:\s+\d+ passed, \d+ total/);
   if (!terraformOptedOut()) expect(output).not.toMatch(/terraform is not installed/);

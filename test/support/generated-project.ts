@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { runCli, tmp } from "./cli";
 import type { Fixture } from "./synth";
-import { checkWithTerraform, projectTerraformEnv, terraformOptedOut } from "./terraform";
+import { projectTerraformEnv, terraformOptedOut } from "./terraform";
 
 const exec = promisify(execFile);
 const REPO = join(__dirname, "..", "..");
@@ -49,21 +49,59 @@ export function synthesizedStacks(dir: string, out = "cdktf.out"): Record<string
 
 const bin = (dir: string, name: string) => join(dir, "node_modules", ".bin", name);
 
-/** The generated project's own checks, as its user would run them. */
-export async function exerciseProject(dir: string): Promise<{ stacks: Record<string, string>; testOutput: string }> {
-  const env = {
+/** What a project's own `npm test` needs from this run: the mirror, no telemetry, snapshots written on first run. */
+export function projectTestEnv(options: { terraform: boolean }): NodeJS.ProcessEnv {
+  const useTerraform = options.terraform && !terraformOptedOut();
+  return {
     CHECKPOINT_DISABLE: "1",
     DISABLE_VERSION_CHECK: "true",
-    ...(terraformOptedOut() ? {} : projectTerraformEnv()),
+    // CI=false so that a first run writes the snapshots, as on a user's machine
+    CI: "false",
+    ...(useTerraform ? projectTerraformEnv() : { PRIVATELINK_SKIP_TERRAFORM: "1" }),
   };
-  await inProject(dir, bin(dir, "cdktf"), ["synth"], env);
-  const stacksDir = join(dir, "cdktf.out", "stacks");
-  const stacks = synthesizedStacks(dir);
-  await inProject(dir, bin(dir, "tsc"), ["--noEmit"]);
-  // the project's own `npm test`; CI=false so that its first run writes the snapshots, as on a user's machine
-  const testOutput = await inProject(dir, "npm", ["test", "--silent"], { ...env, CI: "false" });
-  if (!terraformOptedOut()) {
-    for (const id of Object.keys(stacks)) await checkWithTerraform(join(stacksDir, id), { plan: false });
+}
+
+/**
+ * The generated project's own checks, as its user would run them: `npm run synth`
+ * (and the real `cdktf synth` where `cdktfCli`), then its own `npm test`, with
+ * `terraform validate` of every stack where `terraform`. Types are checked for many
+ * projects at once (`typecheckProjects`).
+ */
+export async function exerciseProject(
+  dir: string,
+  options: { cdktfCli: boolean; terraform: boolean },
+): Promise<{ stacks: Record<string, string>; cliStacks?: Record<string, string>; testOutput: string }> {
+  const env = projectTestEnv(options);
+  let cliStacks: Record<string, string> | undefined;
+  if (options.cdktfCli) {
+    await inProject(dir, bin(dir, "cdktf"), ["synth"], env);
+    cliStacks = synthesizedStacks(dir);
   }
-  return { stacks, testOutput };
+  await inProject(dir, "npm", ["run", "--silent", "synth"], env);
+  const stacks = synthesizedStacks(dir);
+  const testOutput = await inProject(dir, "npm", ["test", "--silent"], env);
+  return { stacks, cliStacks, testOutput };
+}
+
+/**
+ * `tsc --noEmit` over many generated projects in one run: their tsconfig.json files are
+ * the same (a test holds them to it), so one program with every project's files checks
+ * each as its own `npm run typecheck` would, and loads the provider's declarations once
+ * instead of once per project. Returns tsc's output; throws when it finds errors.
+ */
+export async function typecheckProjects(dirs: readonly string[]): Promise<string> {
+  const configs = new Set(dirs.map((d) => readFileSync(join(d, "tsconfig.json"), "utf8")));
+  if (configs.size !== 1) throw new Error("the projects' tsconfig.json files differ: check them one by one");
+  const own = JSON.parse([...configs][0]) as { compilerOptions: Record<string, unknown>; include: string[]; exclude: string[] };
+  const root = tmp("typecheck");
+  symlinkSync(join(REPO, "node_modules"), join(root, "node_modules"), "dir");
+  writeFileSync(
+    join(root, "tsconfig.json"),
+    JSON.stringify({
+      compilerOptions: own.compilerOptions,
+      include: dirs.flatMap((d) => own.include.map((pattern) => join(d, pattern))),
+      exclude: dirs.flatMap((d) => own.exclude.map((pattern) => join(d, pattern))),
+    }),
+  );
+  return inProject(root, join(REPO, "node_modules", ".bin", "tsc"), ["--noEmit", "-p", "tsconfig.json"]);
 }

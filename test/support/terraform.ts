@@ -1,5 +1,5 @@
-import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { execFile, execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { promisify } from "node:util";
@@ -68,18 +68,30 @@ export function terraformProblem(): string | undefined {
   return undefined;
 }
 
-let cliConfig: string | undefined;
+/** Set by the global setup: the run's one CLI config and plugin cache, shared by every worker. */
+const RUN_CONFIG_ENV = "PRIVATELINK_TEST_TF_CONFIG";
+const RUN_CACHE_ENV = "PRIVATELINK_TEST_TF_PLUGIN_CACHE";
 
-/** A CLI config that installs hashicorp/* from the mirror only; written once per process. */
-export function cliConfigFile(): string {
-  if (cliConfig) return cliConfig;
+/**
+ * Writes the run's terraform CLI config (hashicorp/* from the mirror only, a plugin
+ * cache) and fills the cache once, before any worker starts; the workers inherit both
+ * through the environment. With `plugin_cache_may_break_dependency_lock_file`,
+ * terraform links a provider from the cache without writing to it when a folder has no
+ * lock file (every synthesized stack), so after this nothing writes to the cache: no
+ * race between workers, and one cache for the whole run.
+ */
+export function prepareTerraformRun(): void {
   const mirror = findMirror();
   if (!mirror) throw new Error(terraformProblem());
   const dir = mkdtempSync(join(tmpdir(), "privatelink-tfrc-"));
-  cliConfig = join(dir, "terraform.rc");
+  const cache = join(dir, "plugin-cache");
+  mkdirSync(cache);
+  const config = join(dir, "terraform.rc");
   writeFileSync(
-    cliConfig,
+    config,
     [
+      `plugin_cache_dir = ${JSON.stringify(cache)}`,
+      "plugin_cache_may_break_dependency_lock_file = true",
       "provider_installation {",
       "  filesystem_mirror {",
       `    path    = ${JSON.stringify(mirror)}`,
@@ -92,18 +104,34 @@ export function cliConfigFile(): string {
       "",
     ].join("\n"),
   );
-  return cliConfig;
+  const fill = join(dir, "fill");
+  mkdirSync(fill);
+  writeFileSync(
+    join(fill, "main.tf.json"),
+    JSON.stringify({ terraform: { required_providers: { aws: { source: "hashicorp/aws", version: AWS_PROVIDER_VERSION } } } }),
+  );
+  execFileSync(findTerraform()!, ["init", "-backend=false", "-input=false", "-no-color"], {
+    cwd: fill,
+    env: { ...process.env, TF_CLI_CONFIG_FILE: config, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" },
+    stdio: "pipe",
+  });
+  process.env[RUN_CONFIG_ENV] = config;
+  process.env[RUN_CACHE_ENV] = cache;
+}
+
+/** The run's CLI config (prepared by the global setup, or here for a test file run on its own). */
+export function cliConfigFile(): string {
+  if (!process.env[RUN_CONFIG_ENV]) prepareTerraformRun();
+  return process.env[RUN_CONFIG_ENV]!;
 }
 
 /**
- * The terraform settings for a generated project's own `npm test`: the mirror
- * config, and a plugin cache of this process's own. Terraform's plugin cache is
- * not safe for concurrent use, and the projects' tests default to one in the
- * home folder, which two Jest workers would otherwise fill at the same time.
+ * The terraform settings for a generated project's own `npm test`: the run's CLI config
+ * and its plugin cache, which the projects' tests otherwise default to in the home folder.
  */
 export function projectTerraformEnv(): NodeJS.ProcessEnv {
   const config = cliConfigFile();
-  return { TF_CLI_CONFIG_FILE: config, TF_PLUGIN_CACHE_DIR: join(config, "..", "plugin-cache") };
+  return { TF_CLI_CONFIG_FILE: config, TF_PLUGIN_CACHE_DIR: process.env[RUN_CACHE_ENV]! };
 }
 
 /** The environment terraform runs in: the mirror config, no prompts, placeholder credentials. */

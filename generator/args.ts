@@ -23,6 +23,7 @@ const RUN_OPTIONS = {
   },
   json: { type: "boolean", help: "check, lint: print the report as JSON" },
   synth: { type: "boolean", help: "check: run the project's main.ts to compare committed cdktf.out with a fresh synth" },
+  strict: { type: "boolean", help: "check: fail on your edits of main.ts and README.md too (reported, not a failure, without it)" },
   rules: { type: "boolean", help: "lint: describe every rule (why, how to fix) and exit" },
   to: { type: "string", valueName: "name@version", help: "upgrade: the blueprint version to upgrade to (default: the newest)" },
   "allow-dirty": { type: "boolean", help: "upgrade: run even with uncommitted changes in git" },
@@ -36,7 +37,7 @@ export type RunOptionName = keyof typeof RUN_OPTIONS;
 const COMMAND_OPTIONS: Record<Command, readonly RunOptionName[]> = {
   create: ["answers", "yes", "dry-run", "force", "interactive", "no-interactive", "install", "lookup"],
   upgrade: ["answers", "yes", "dry-run", "interactive", "no-interactive", "to", "allow-dirty", "lookup"],
-  check: ["json", "synth"],
+  check: ["json", "synth", "strict"],
   lint: ["json", "rules"],
   eject: ["force", "dry-run"],
   blueprints: [],

@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { BlueprintInputError } from "../../blueprints/lib/errors";
 import { readAnswersFile } from "../answers/file";
 import type { ParsedArgs } from "../args";
-import { checkProject, formatCheck, hasFindings } from "../lifecycle/check";
+import { checkProject, findings, formatCheck, hasFindings, ownerEdits } from "../lifecycle/check";
 import { planUpgrade } from "../lifecycle/upgrade";
 import type { Output } from "../output";
 import { askInTerminal } from "../prompts";
@@ -19,15 +19,23 @@ function projectDir(args: ParsedArgs): string {
   return resolve(args.positionals[0] ?? ".");
 }
 
-/** `create-privatelink check [dir] [--json] [--synth]`: exit 0 clean, 1 drift or outdated, 2 error. */
+/**
+ * `create-privatelink check [dir] [--json] [--synth] [--strict]`: exit 0 clean (or only
+ * the owner's edits of main.ts and the README, unless --strict), 1 findings, 2 error.
+ */
 export function checkCommand(args: ParsedArgs, out: Output): number {
   const report = checkProject(projectDir(args), { synth: args.options.synth === true });
+  const strict = args.options.strict === true;
   out.print(
     args.options.json
-      ? JSON.stringify({ ...report, project: shown(report.project) }, null, 2)
-      : formatCheck({ ...report, project: shown(report.project) }),
+      ? JSON.stringify(
+          { ...report, project: shown(report.project), yours: ownerEdits(report), findings: findings(report, strict) },
+          null,
+          2,
+        )
+      : formatCheck({ ...report, project: shown(report.project) }, strict),
   );
-  return hasFindings(report) ? 1 : 0;
+  return hasFindings(report, strict) ? 1 : 0;
 }
 
 /**

@@ -37,7 +37,7 @@ describe("advisories: known defects of released versions, reported by check like
       );
       expect(text.stdout).toMatch(/PL-2026-002 .*: the STS endpoint policy blocks web-identity and SAML federation.*; fixed in @3/);
       expect(text.stdout).toMatch(
-        /5 known defect\(s\) of service-endpoints@\d: see above; create-privatelink upgrade fixes the defects\.\n$/,
+        /^Found a newer blueprint \(service-endpoints@3\), 5 known defect\(s\) of service-endpoints@\d: see above; create-privatelink upgrade fixes the defects and moves to the newest\.\n$/m,
       );
       const json = runCli(["check", dir, "--json"]);
       expect(json.code).toBe(1);

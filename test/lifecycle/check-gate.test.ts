@@ -1,0 +1,63 @@
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { runCli, tmp } from "../support/cli";
+
+/**
+ * `check` as a CI gate: the owner's edits of the files handed to them (main.ts, the
+ * README) are reported but pass, unless --strict; drift in what the generator owns,
+ * a newer blueprint and advisories fail; the last line says which it found.
+ */
+function project(label: string, ...flags: string[]): string {
+  const dir = join(tmp(label), "proj");
+  const made = runCli([dir, "--yes", ...flags]);
+  if (made.code !== 0) throw new Error(made.stderr);
+  return dir;
+}
+const append = (dir: string, path: string, line: string) =>
+  writeFileSync(join(dir, path), `${readFileSync(join(dir, path), "utf8")}${line}\n`);
+const lastLine = (text: string) => text.trimEnd().split("\n").pop();
+
+describe("check as a CI gate", () => {
+  test("GIVEN the owner edited main.ts and the README THEN check reports both, exits 0 and says only their edits were found", () => {
+    const dir = project("gate-owner");
+    append(dir, "main.ts", "// our own stack next to the generated ones");
+    append(dir, "README.md", "Runbook: see the wiki.");
+    const check = runCli(["check", dir]);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toMatch(/modified\s+README\.md \(yours to edit: reported, not a failure\)/);
+    expect(check.stdout).toMatch(/modified\s+main\.ts \(yours to edit: reported, not a failure\)/);
+    expect(lastLine(check.stdout)).toBe(
+      "Clean: only your own edits (main.ts, README.md), which do not fail check without --strict; the blueprint is the newest.",
+    );
+    const json = JSON.parse(runCli(["check", dir, "--json"]).stdout);
+    expect([json.yours, json.findings]).toEqual([["main.ts", "README.md"], []]);
+  });
+
+  test("GIVEN the same edits WITH --strict THEN check exits 1 and its last line counts them", () => {
+    const dir = project("gate-strict");
+    append(dir, "main.ts", "// edited");
+    const check = runCli(["check", dir, "--strict"]);
+    expect(check.code).toBe(1);
+    expect(lastLine(check.stdout)).toBe("Found 1 of your file(s) edited (--strict): see above.");
+  });
+
+  test("GIVEN a file the generator owns edited and another deleted THEN check exits 1 and names both kinds, whatever the owner's edits", () => {
+    const dir = project("gate-drift");
+    append(dir, "main.ts", "// edited");
+    append(dir, "cdktf.json", "");
+    rmSync(join(dir, "tsconfig.json"));
+    const check = runCli(["check", dir]);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(/^ {2}modified {2}cdktf\.json$/m);
+    expect(lastLine(check.stdout)).toBe("Found 1 generated file(s) modified, 1 generated file(s) deleted: see above.");
+  });
+
+  test("GIVEN an older blueprint with advisories THEN the last line names the newer blueprint and the defects, and what fixes them", () => {
+    const dir = project("gate-advisory", "--blueprint", "service-endpoints@2", "--region", "eu-west-1", "--services", "ssm,sts");
+    const check = runCli(["check", dir]);
+    expect(check.code).toBe(1);
+    expect(lastLine(check.stdout)).toMatch(
+      /^Found a newer blueprint \(service-endpoints@3\), \d known defect\(s\) of service-endpoints@2: see above; create-privatelink upgrade fixes the defects and moves to the newest\.$/,
+    );
+  });
+});

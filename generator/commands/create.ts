@@ -109,7 +109,7 @@ export async function create(args: ParsedArgs, out: Output): Promise<number> {
         ...(replaced.length > 0 ? [`Replaced ${replaced.length} existing file(s): ${replaced.join(", ")}.`, ...backups] : []),
         "",
         "Next:",
-        ...[...cd, ...(options.install ? [] : ["npm install"]), "npx cdktf synth", "npm test", ...plan.deploy].map((c) => `  ${c}`),
+        ...[...cd, ...(options.install ? [] : ["npm install"]), "npm run synth", "npm test", ...plan.deploy].map((c) => `  ${c}`),
         "",
         "Estimated cost:",
         ...plan.cost.map((line) => `  ${line}`),

@@ -47,7 +47,7 @@ export function findStackFiles(path: string): string[] {
   }
   throw new BlueprintInputError(
     "path",
-    `no synthesized Terraform JSON in ${clip(path)}; expected a cdk.tf.json or a cdktf.out folder (run npx cdktf synth first)`,
+    `no synthesized Terraform JSON in ${clip(path)}; expected a cdk.tf.json or a cdktf.out folder (run npm run synth first)`,
   );
 }
 

@@ -59,7 +59,7 @@ function freshSynth(dir: string, stacks: readonly string[]): SynthComparison {
       if (!freshStacks.includes(id))
         stale.push({ stack: id, problem: "synthesized output is there, but main.ts no longer makes this stack" });
       else if (readFileSync(join(committed, id, "cdk.tf.json"), "utf8") !== readFileSync(join(fresh, id, "cdk.tf.json"), "utf8"))
-        stale.push({ stack: id, problem: "differs from a fresh synth: run npx cdktf synth and commit the result" });
+        stale.push({ stack: id, problem: "differs from a fresh synth: run npm run synth and commit the result" });
     }
     for (const id of freshStacks.filter((s) => !stacks.includes(s)))
       stale.push({ stack: id, problem: "made by main.ts, but its synthesized output is missing" });

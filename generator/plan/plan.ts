@@ -51,6 +51,7 @@ export function planProject(resolved: ResolvedAnswers, suppressions: readonly Su
     biomeJson(),
     staticFile(".gitignore", "project/_gitignore"),
     staticFile("jest.config.js", "project/jest.config.js"),
+    staticFile("scripts/cdktf.mjs", "project/scripts/cdktf.mjs"),
     staticFile("scripts/synth.mjs", "project/scripts/synth.mjs"),
     staticFile("scripts/typescript.mjs", "project/scripts/typescript.mjs"),
     {

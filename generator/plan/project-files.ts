@@ -49,8 +49,9 @@ export function projectPackageJson(answers: CommonAnswers): PlannedFile {
     scripts: {
       // main.ts run directly, without the cdktf CLI's start-up: see scripts/synth.mjs
       synth: `${APP_NODE} --import ./scripts/synth.mjs main.ts`,
-      deploy: "cdktf deploy '*'",
-      diff: "cdktf diff '*'",
+      // the cdktf CLI without telemetry (CHECKPOINT_DISABLE): see scripts/cdktf.mjs
+      deploy: "node scripts/cdktf.mjs deploy '*'",
+      diff: "node scripts/cdktf.mjs diff '*'",
       // Jest runs the ES-module tests with Node's VM modules (see jest.config.js).
       test: "node --experimental-vm-modules --disable-warning=ExperimentalWarning node_modules/jest/bin/jest.js",
       typecheck: "tsc --noEmit",

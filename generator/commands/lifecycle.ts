@@ -1,13 +1,14 @@
 import { resolve } from "node:path";
 import { BlueprintInputError } from "../../blueprints/lib/errors";
 import { readAnswersFile } from "../answers/file";
+import type { Asker } from "../answers/resolve";
 import type { ParsedArgs } from "../args";
 import { checkProject, findings, formatCheck, hasFindings, ownerEdits } from "../lifecycle/check";
 import { planUpgrade } from "../lifecycle/upgrade";
 import type { Output } from "../output";
 import { askInTerminal } from "../prompts";
 import { pendingSignal, whileWriting } from "../signals";
-import { describeChanges } from "../write/diff";
+import { describeRecords, diffs } from "../write/diff";
 import { recoverInterrupted } from "../write/journal";
 import { lockTarget, refuseIfLocked } from "../write/lock";
 import { shown } from "../write/target";
@@ -63,25 +64,35 @@ async function upgradeLocked(args: ParsedArgs, out: Output, dir: string): Promis
     !args.options.yes &&
     !args.options["no-interactive"] &&
     (args.options.interactive ?? (process.stdin.isTTY === true && process.stdout.isTTY === true));
+  const dryRun = args.options["dry-run"] === true;
+  // A dry run with nobody to ask takes the defaults, and says which questions the upgrade will ask.
+  const wouldAsk: string[] = [];
+  const answerForDryRun: Asker = async (question, known, suggested) => {
+    wouldAsk.push(`  ${question.flag} (${question.message}); the dry run took ${JSON.stringify(suggested)}`);
+    return question.check(suggested, known);
+  };
   const plan = await planUpgrade(dir, {
     to: args.options.to,
     file: args.options.answers !== undefined ? readAnswersFile(args.options.answers) : undefined,
     allowDirty: args.options["allow-dirty"] === true,
-    dryRun: args.options["dry-run"] === true,
+    dryRun,
     flags: args.flags,
     yes: args.options.yes === true,
-    ask: interactive ? askInTerminal : undefined,
+    ask: interactive ? askInTerminal : dryRun && args.options.yes !== true ? answerForDryRun : undefined,
     lookup: args.options.lookup === true,
   });
   for (const warning of plan.warnings) out.warn(warning);
   const summary = plan.outcomes.filter((o) => o.outcome !== "unchanged").map((o) => `  ${o.outcome.padEnd(25)} ${o.path}`);
-  if (args.options["dry-run"]) {
+  if (dryRun) {
     out.print(
       [
         `Dry run: upgrade ${shown(dir)} from ${plan.from} to ${plan.to}; nothing written.`,
+        ...(wouldAsk.length > 0
+          ? ["The upgrade will ask (here, with no terminal, the dry run took the defaults; pass these flags to choose):", ...wouldAsk, ""]
+          : []),
         ...summary,
-        "",
-        describeChanges(plan.changes, true),
+        ...describeRecords(plan.changes),
+        ...diffs(plan.changes, { deletions: false }),
       ].join("\n"),
     );
     return plan.conflicts.length > 0 ? 1 : 0;

@@ -59,10 +59,7 @@ describe("the generator pinned in a project's package.json", () => {
     const dir = projectFromRelease009("pin-edited");
     writeFileSync(
       join(dir, "package.json"),
-      read(dir, "package.json").replace(
-        '"deploy": "cdktf deploy \'*\'",',
-        '"deploy": "cdktf deploy \'*\'",\n    "plan": "cdktf plan \'*\'",',
-      ),
+      read(dir, "package.json").replace('"typecheck": "tsc --noEmit",', '"typecheck": "tsc --noEmit",\n    "plan": "cdktf plan \'*\'",'),
     );
     commit(dir);
     const result = runCli(["upgrade", dir, "--yes"]);

@@ -1,5 +1,6 @@
 import * as nodeFs from "node:fs";
 import { dirname, join } from "node:path";
+import { checkBackupDir, checkUntracked, trustedJournal } from "./journal-trust";
 import { STAGING_PREFIX, shown } from "./target";
 import type { WriterFs } from "./write";
 
@@ -61,6 +62,7 @@ export function rollbackMoves(fs: WriterFs, root: string, staging: string, journ
 /** After the commit: moves the user's replaced files from `old/` to the backup folder. */
 export function keepBackups(fs: WriterFs, root: string, staging: string, journal: Journal): void {
   if (!journal.backupDir) return;
+  checkBackupDir(root, journal.backupDir);
   const backupRoot = join(root, journal.backupDir);
   for (const path of journal.keep) {
     const old = join(staging, "old", path);
@@ -85,7 +87,8 @@ export function removeEmpty(fs: WriterFs, dirs: readonly string[], stop: string)
 /**
  * Finishes what an interrupted run left in `root` (call it holding the lock): a
  * staging folder with a "moving" journal is rolled back; a "committed" one keeps
- * its backups; one without a journal had moved nothing. Returns what it did.
+ * its backups; one without a journal had moved nothing. Returns what it did. A
+ * staging folder this tool cannot have written (`trustedJournal`) stops the run.
  */
 export function recoverInterrupted(root: string, fs: WriterFs = nodeFs): string[] {
   if (!fs.existsSync(root)) return [];
@@ -93,12 +96,14 @@ export function recoverInterrupted(root: string, fs: WriterFs = nodeFs): string[
   for (const name of fs.readdirSync(root).filter((n) => n.startsWith(STAGING_PREFIX))) {
     const staging = join(root, name);
     const file = join(staging, JOURNAL_FILE);
-    let journal: Journal | undefined;
+    checkUntracked(root, staging);
+    let raw: unknown;
     try {
-      journal = fs.existsSync(file) ? (JSON.parse(nodeFs.readFileSync(file, "utf8")) as Journal) : undefined;
+      raw = fs.existsSync(file) ? JSON.parse(nodeFs.readFileSync(file, "utf8")) : undefined;
     } catch {
-      journal = undefined;
+      raw = undefined; // torn by a kill before its rename: no move had started
     }
+    const journal = raw === undefined ? undefined : trustedJournal(root, staging, raw);
     if (journal?.state === "moving") {
       if (!rollbackMoves(fs, root, staging, journal, journal.moves.length)) {
         messages.push(`an interrupted run left ${shown(staging)}, and rolling it back failed; its replaced files are in its old/ folder`);

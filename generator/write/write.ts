@@ -1,10 +1,12 @@
+import { randomBytes } from "node:crypto";
 import * as nodeFs from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { BlueprintInputError } from "../../blueprints/lib/errors";
 import { sha256 } from "../provenance";
 import { Interrupted, type Signal } from "../signals";
 import { type Journal, keepBackups, removeEmpty, rollbackMoves, writeJournal } from "./journal";
-import { checkTargetDir, type FileChange, insideTarget, OWN_PREFIX, STAGING_PREFIX, shown } from "./target";
+import { backupFolder, checkBackupDir } from "./journal-trust";
+import { checkTargetDir, type FileChange, insideTarget, STAGING_PREFIX, shown } from "./target";
 
 /** The file-system calls the writer makes: node's own, or a test's that fails or dawdles on purpose. */
 export type WriterFs = Pick<
@@ -21,10 +23,9 @@ export type WriterFs = Pick<
   | "writeFileSync"
 >;
 
-export { STAGING_PREFIX };
-
 /** Where `--force` keeps the user's files it replaces, one folder per run. */
-export const BACKUP_DIR = `${OWN_PREFIX}backup`;
+export { BACKUP_DIR } from "./journal-trust";
+export { STAGING_PREFIX };
 
 export interface WriteOptions {
   /** Write into a non-empty directory, replacing the generated files that differ. */
@@ -79,7 +80,9 @@ export async function writeChanges(
   const keep = toWrite
     .filter((c) => options.generated && c.change === "overwrite" && c.before !== undefined && !options.generated.has(sha256(c.before)))
     .map((c) => c.file.path);
-  const backupDir = keep.length > 0 ? join(BACKUP_DIR, options.stamp ?? stampOf(new Date())) : undefined;
+  // a folder of this run's own, never written through a symbolic link
+  const backupDir = keep.length > 0 ? backupFolder(options.stamp ?? stampOf(new Date()), () => randomBytes(4).toString("hex")) : undefined;
+  if (backupDir) checkBackupDir(root, backupDir);
   const createdRoot: string[] = [];
   let staging: string | undefined;
   let journal: Journal | undefined;

@@ -20,7 +20,8 @@ describe("--force in a folder with the user's files (dpkg keeps an edited conffi
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Replaced 4 existing file\(s\): \.gitignore, README\.md, package\.json, test\/main\.test\.ts\./);
     const [stamp] = backups(dir);
-    expect(stamp).toMatch(/^\d{8}T\d{6}Z$/);
+    // the time, the pid and a random suffix: a folder of this run only
+    expect(stamp).toMatch(/^\d{8}T\d{6}Z-\d+-[0-9a-f]{8}$/);
     expect(result.stdout).toContain(`.create-privatelink-backup/${stamp}/`);
     const kept = snapshotTree(join(dir, ".create-privatelink-backup", stamp));
     expect(kept).toEqual(mine);

@@ -1,6 +1,13 @@
 import { BlueprintInputError } from "../../../blueprints/lib/errors";
 import { regionInfo } from "../../../blueprints/lib/partitions";
-import { checkCertificateArn, checkHostedZoneId, checkPort, checkSamePartition, checkSnsTopicArn } from "../../../blueprints/lib/rules";
+import {
+  checkCertificateArn,
+  checkHostedZoneId,
+  checkIpTarget,
+  checkPort,
+  checkSamePartition,
+  checkSnsTopicArn,
+} from "../../../blueprints/lib/rules";
 import { checkDistinct, clip } from "../../../blueprints/lib/validate";
 import { toChoice, toList, toNumber, toText } from "../../answers/parse";
 import { type Known, q, regionOf } from "../../answers/question";
@@ -113,15 +120,10 @@ export const targets = q({
   defaultValue: (): readonly string[] => [],
   check: (value, known) => {
     const list = toList(value, "targets");
-    const ip = known.targetType === "ip";
-    const shape = ip ? /^(\d{1,3}\.){3}\d{1,3}$/ : /^i-([0-9a-f]{8}|[0-9a-f]{17})$/;
     for (const [i, t] of list.entries()) {
-      if (!shape.test(t)) {
-        throw new BlueprintInputError(
-          `targets[${i}]`,
-          `"${clip(t)}" is not ${ip ? "an IPv4 address" : "an EC2 instance ID such as i-0123456789abcdef0"}`,
-        );
-      }
+      if (known.targetType === "ip") checkIpTarget(t, `targets[${i}]`, known.vpcCidr as string | undefined);
+      else if (!/^i-([0-9a-f]{8}|[0-9a-f]{17})$/.test(t))
+        throw new BlueprintInputError(`targets[${i}]`, `"${clip(t)}" is not an EC2 instance ID such as i-0123456789abcdef0`);
     }
     checkDistinct(list, "targets");
     return list;

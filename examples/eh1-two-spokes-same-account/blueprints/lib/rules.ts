@@ -157,3 +157,38 @@ export function checkSamePartition(region: string, field: string, partition: Par
   }
   return info.region;
 }
+
+/** The ranges an NLB takes IP targets from, besides its VPC's own CIDR (Elastic Load Balancing, "IP addresses as targets"). */
+const IP_TARGET_RANGES = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"] as const;
+
+function ipv4Number(text: string): number | undefined {
+  const octets = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text)?.slice(1).map(Number);
+  if (!octets || octets.some((o) => o > 255)) return undefined;
+  return octets.reduce((acc, o) => acc * 256 + o, 0);
+}
+
+function inCidr(address: number, cidr: string): boolean {
+  const [base, prefix] = cidr.split("/");
+  const size = 2 ** (32 - Number(prefix));
+  const start = ipv4Number(base);
+  return start !== undefined && Math.floor(address / size) === Math.floor(start / size);
+}
+
+/**
+ * An IP target of a network load balancer: an IPv4 address, from the VPC's own CIDR
+ * (`vpcCidr`, when known) or the ranges AWS takes IP targets from (RFC 1918 and RFC 6598);
+ * AWS refuses a publicly routable address when the target is registered.
+ */
+export function checkIpTarget(value: unknown, field: string, vpcCidr?: string): string {
+  const text = typeof value === "string" ? value : "";
+  const address = ipv4Number(text);
+  if (address === undefined)
+    throw new BlueprintInputError(field, `"${clip(String(value))}" is not an IPv4 address (four numbers 0 to 255)`);
+  const ranges = [...(vpcCidr ? [vpcCidr] : []), ...IP_TARGET_RANGES];
+  if (!ranges.some((cidr) => inCidr(address, cidr)))
+    throw new BlueprintInputError(
+      field,
+      `${text} is publicly routable; an NLB takes IP targets from ${ranges.join(", ")} only (use the target's private address)`,
+    );
+  return text;
+}

@@ -2,6 +2,7 @@ import { BlueprintInputError } from "../blueprints/lib/errors";
 import { zoneNamesAreStable } from "../blueprints/lib/facts/zones";
 import type { LintSuppression } from "../blueprints/lib/lint";
 import { awsService } from "../blueprints/lib/lint/rules-perimeter";
+import { byCodePoint } from "../blueprints/lib/order";
 import { isEndpointServiceName } from "../blueprints/lib/service-names";
 
 /**
@@ -122,7 +123,7 @@ export const ADVISORIES: readonly Advisory[] = [
 
 /** The advisories of `blueprint@version`, in ID order. */
 export function advisoriesFor(blueprint: string, version: number, table: readonly Advisory[] = ADVISORIES): Advisory[] {
-  return table.filter((a) => a.blueprint === blueprint && a.versions.includes(version)).sort((a, b) => a.id.localeCompare(b.id));
+  return table.filter((a) => a.blueprint === blueprint && a.versions.includes(version)).sort((a, b) => byCodePoint(a.id, b.id));
 }
 
 /** The advisories of `blueprint@version` that a project with these recorded answers has, in ID order. */

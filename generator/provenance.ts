@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { BlueprintInputError } from "../blueprints/lib/errors";
 import type { LintSuppression } from "../blueprints/lib/lint";
+import { byCodePoint } from "../blueprints/lib/order";
 import { allQuestions } from "./answers/catalog";
 import type { AnyAnswers } from "./answers/types";
 import type { PlannedFile } from "./plan/types";
@@ -42,7 +43,7 @@ export function provenanceFile(
   suppressions: readonly Suppression[] = [],
 ): PlannedFile {
   const recorded = Object.fromEntries(used.map((key) => [key, answers[key]]));
-  const hashes = Object.fromEntries([...files].sort((a, b) => a.path.localeCompare(b.path)).map((f) => [f.path, sha256(f.content)]));
+  const hashes = Object.fromEntries([...files].sort((a, b) => byCodePoint(a.path, b.path)).map((f) => [f.path, sha256(f.content)]));
   const body = { ...recorded, generator: `create-privatelink@${generatorVersion}`, suppressions, files: hashes };
   return { path: PROVENANCE_FILE, content: `${JSON.stringify(body, null, 2)}\n` };
 }

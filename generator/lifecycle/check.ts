@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { byCodePoint } from "../../blueprints/lib/order";
 import { type Advisory, advisoriesForProject, formatAdvisory } from "../advisories";
 import { BASE_FILE, readBaseCopies } from "../base-copy";
 import { ageInDays, CONTEXT_FILE, isStale, readContext } from "../lookup/context-file";
@@ -97,7 +98,7 @@ export function checkProject(dir: string, options: CheckOptions = {}): CheckRepo
   const conflicts: string[] = [];
   const untrusted: string[] = [];
   const { disagreeing } = readBaseCopies(onDisk(project, BASE_FILE), project.provenance.files);
-  for (const [path, hash] of Object.entries(project.provenance.files).sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [path, hash] of Object.entries(project.provenance.files).sort(([a], [b]) => byCodePoint(a, b))) {
     const raw = onDisk(project, path);
     if (raw === undefined) deleted.push(path);
     else if (hasConflictMarkers(raw)) conflicts.push(path);

@@ -1,4 +1,5 @@
 import { BlueprintInputError } from "../../blueprints/lib/errors";
+import { byCodePoint } from "../../blueprints/lib/order";
 import type { Asker } from "../answers/resolve";
 import { BASE_FILE, readBaseCopies } from "../base-copy";
 import { PROVENANCE_FILE, sha256 } from "../provenance";
@@ -145,7 +146,7 @@ export async function planUpgrade(dir: string, options: UpgradeOptions): Promise
   // The files this project was generated with. One that today's rendering of the old version has and the
   // project never had (a generator release since added it) is new to the project, not deleted by its owner.
   const generated = [...base.files.keys()].filter((path) => path in project.provenance.files || copies.has(path));
-  for (const path of generated.sort((a, b) => a.localeCompare(b))) {
+  for (const path of generated.sort(byCodePoint)) {
     const target = migrated.moves[path] ?? path;
     const ours = lf(path);
     const theirsContent = theirs.files.get(target);
@@ -186,7 +187,7 @@ export async function planUpgrade(dir: string, options: UpgradeOptions): Promise
     });
   }
   const covered = new Set(generated.map((p) => migrated.moves[p] ?? p));
-  for (const [path, content] of [...theirs.files].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [path, content] of [...theirs.files].sort(([a], [b]) => byCodePoint(a, b))) {
     if (covered.has(path)) continue;
     const ours = lf(path);
     if (ours === undefined || ours === content) {

@@ -27,10 +27,10 @@ describe("check as a CI gate", () => {
     expect(check.stdout).toMatch(/modified\s+README\.md \(yours to edit: reported, not a failure\)/);
     expect(check.stdout).toMatch(/modified\s+main\.ts \(yours to edit: reported, not a failure\)/);
     expect(lastLine(check.stdout)).toBe(
-      "Clean: only your own edits (main.ts, README.md), which do not fail check without --strict; the blueprint is the newest.",
+      "Clean: only your own edits (README.md, main.ts), which do not fail check without --strict; the blueprint is the newest.",
     );
     const json = JSON.parse(runCli(["check", dir, "--json"]).stdout);
-    expect([json.yours, json.findings]).toEqual([["main.ts", "README.md"], []]);
+    expect([json.yours, json.findings]).toEqual([["README.md", "main.ts"], []]);
   });
 
   test("GIVEN the same edits WITH --strict THEN check exits 1 and its last line counts them", () => {

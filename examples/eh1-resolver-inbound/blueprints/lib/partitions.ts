@@ -1,5 +1,6 @@
 import { partition } from "@aws-sdk/util-endpoints";
 import { BlueprintInputError } from "./errors.ts";
+import { byCodePoint } from "./order.ts";
 import { clip } from "./validate.ts";
 
 /** The AWS partitions this project supports. */
@@ -71,7 +72,7 @@ export function knownRegions(): RegionInfo[] {
       }
     }
   }
-  return found.sort((a, b) => a.region.localeCompare(b.region));
+  return found.sort((a, b) => byCodePoint(a.region, b.region));
 }
 
 const DIRECTION_CODES: Record<string, string> = {

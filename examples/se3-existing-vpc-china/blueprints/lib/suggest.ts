@@ -1,3 +1,4 @@
+import { byCodePoint } from "./order.ts";
 /** Edit distance between two strings (insertions, deletions, substitutions). */
 export function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -16,7 +17,7 @@ export function closest(word: string, candidates: readonly string[], max = 3): s
   return candidates
     .map((candidate) => ({ candidate, distance: editDistance(word.toLowerCase(), candidate.toLowerCase()) }))
     .filter((c) => c.distance <= limit)
-    .sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate))
+    .sort((a, b) => a.distance - b.distance || byCodePoint(a.candidate, b.candidate))
     .slice(0, max)
     .map((c) => c.candidate);
 }

@@ -23,11 +23,11 @@ export function withEndingsOf(text: string, like: string | undefined): string {
 }
 
 /**
- * True when the text holds an unresolved diff3 conflict: a `<<<<<<< ` line
- * followed later by a `>>>>>>> ` line (git's markers, at line starts). A lone
- * `=======` is a Markdown heading underline, not a conflict.
+ * True when the text holds what is left of an unresolved diff3 conflict: any of the
+ * labelled marker lines an upgrade writes (`<<<<<<< yours`, `||||||| <from>`,
+ * `>>>>>>> <to>`, at line starts), so that deleting one of them does not hide the
+ * others. A lone `=======` is a Markdown heading underline, not counted on its own.
  */
 export function hasConflictMarkers(text: string): boolean {
-  const start = /^<<<<<<< /m.exec(text);
-  return start !== null && /^>>>>>>> /m.test(text.slice(start.index));
+  return /^(<{7}|\|{7}|>{7}) \S/m.test(text);
 }

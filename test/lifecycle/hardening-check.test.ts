@@ -65,10 +65,22 @@ describe("check reports recorded AWS lookups older than 90 days", () => {
 });
 
 describe("conflict markers", () => {
-  test("need both <<<<<<< and >>>>>>> at line starts; a lone ======= (a Markdown underline) is not one", () => {
-    expect(hasConflictMarkers("a\n<<<<<<< yours\nx\n=======\ny\n>>>>>>> v2\n")).toBe(true);
+  test("any labelled marker line at a line start counts; a lone ======= (a Markdown underline) is not one", () => {
+    expect(hasConflictMarkers("a\n<<<<<<< yours\nx\n||||||| service-endpoints@1\nw\n=======\ny\n>>>>>>> service-endpoints@2\n")).toBe(true);
+    // the <<<<<<< line alone deleted: what is left still counts
+    expect(hasConflictMarkers("a\nx\n||||||| service-endpoints@1\nw\n=======\ny\n>>>>>>> service-endpoints@2\n")).toBe(true);
+    expect(hasConflictMarkers("a\nx\n=======\ny\n>>>>>>> service-endpoints@2\n")).toBe(true);
+    expect(hasConflictMarkers("a\n<<<<<<< yours\nx\n")).toBe(true);
     expect(hasConflictMarkers("Title\n=======\n")).toBe(false);
     expect(hasConflictMarkers("see `<<<<<<< ` and `>>>>>>> ` in git's docs\n")).toBe(false);
-    expect(hasConflictMarkers(">>>>>>> v2\n<<<<<<< yours\n")).toBe(false);
+  });
+
+  test("GIVEN an upgrade's conflict with only its <<<<<<< line removed THEN check still reports the conflict (exit 1)", () => {
+    const dir = project("half-resolved");
+    const main = readFileSync(join(dir, "main.ts"), "utf8");
+    writeFileSync(join(dir, "main.ts"), `${main}// ours\n||||||| service-endpoints@2\n=======\n// theirs\n>>>>>>> service-endpoints@3\n`);
+    const check = runCli(["check", dir]);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(/conflict\s+main\.ts: unresolved conflict markers/);
   });
 });

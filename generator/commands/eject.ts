@@ -46,10 +46,12 @@ export async function ejectCommand(args: ParsedArgs, out: Output): Promise<numbe
 
     // 4. Write through the project's writer: staged, journaled, all or nothing.
     let backups: string[] = [];
+    let written = 0;
     const lock = lockTarget(projectDir);
     try {
       for (const message of recoverInterrupted(projectDir)) out.warn(message);
       const changes = changesFor(projectDir, files);
+      written = changes.filter((c) => c.change !== "unchanged").length;
       // No file of terraform/ counts as generated: with --force, each one replaced is kept in a backup first.
       const result = await whileWriting(() =>
         writeChanges(projectDir, changes, { force: true, interrupted: pendingSignal, generated: new Set() }),
@@ -64,7 +66,9 @@ export async function ejectCommand(args: ParsedArgs, out: Output): Promise<numbe
     // 5. Summary: what was written and the order to apply it in.
     out.print(
       [
-        `Wrote ${files.length} files to ${shown(target)} from ${synth.source}: one folder per stack, and a README.`,
+        written === files.length
+          ? `Wrote ${files.length} files to ${shown(target)} from ${synth.source}: one folder per stack, and a README.`
+          : `Wrote ${written} of ${files.length} files to ${shown(target)} from ${synth.source} (the others were already as they are): one folder per stack, and a README.`,
         ...backups,
         "",
         "Deploy order:",

@@ -1,5 +1,6 @@
 import { isAbsolute, posix, relative, resolve } from "node:path";
 import { BlueprintInputError } from "../../blueprints/lib/errors";
+import { clip } from "../../blueprints/lib/validate";
 import { AWS_BLOCKS, type BlockTree } from "./block-types";
 import { attribute, type Block, block, Expression, type Item } from "./hcl";
 import { type Body, type CdktfStack, isDuplicateOutput, renameExpression, renameValue, type StackNames } from "./references";
@@ -91,8 +92,14 @@ function items(body: Body, tree: BlockTree, ctx: Context): Item[] {
     else if (key === "lifecycle") meta.push(lifecycle(value as Body, ctx));
     else if (key === "provider" && typeof value === "string") meta.unshift(attribute(key, new Expression(value)));
     else if (Object.hasOwn(tree, key)) {
-      for (const nested of Array.isArray(value) ? value : value === null ? [] : [value])
+      for (const [i, nested] of (Array.isArray(value) ? value : value === null ? [] : [value]).entries()) {
+        if (typeof nested !== "object" || nested === null || Array.isArray(nested))
+          throw new BlueprintInputError(
+            "eject",
+            `stack ${ctx.stack.id} has ${key}[${i}] = ${clip(JSON.stringify(nested) ?? String(nested))}; expected a ${key} block (an object of arguments), as cdktf synth writes it`,
+          );
         blocks.push(block(key, [], items(nested as Body, tree[key], ctx)));
+      }
     } else attributes.push(attribute(key, renameValue(value, ctx.names, ctx.all)));
   }
   return [...attributes, ...blocks, ...meta];

@@ -48,7 +48,9 @@ export async function run(argv: readonly string[], out: Output = consoleOutput):
 
 /** The process: exit 2 for bad input, 128 + the signal when interrupted (130 for Ctrl-C), a stack trace only for bugs. */
 export function main(): void {
-  handleSignals();
+  // lint writes nothing and runs one synchronous pass, during which a handler could not run:
+  // it keeps the default, so Ctrl-C stops it at once (130 in the shell), whatever its input's size.
+  if (process.argv[2] !== "lint") handleSignals();
   run(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -139,20 +139,29 @@ export function checkSuppressions(value: unknown): Suppression[] {
   });
 }
 
-/** The suppressions of the nearest .privatelink.json at or above `dir`, if any. */
-export function findSuppressions(dir: string): { file?: string; suppressions: Suppression[] } {
+/**
+ * The suppressions of the project at or above `dir`: the nearest `.privatelink.json` that
+ * is a project's record (it names its blueprint and its files). Any other file of that
+ * name, such as a bare `{"suppressions": […]}` in a parent folder, is not a project's and
+ * turns nothing off; it is returned in `ignored`, so the report can say so.
+ */
+export function findSuppressions(dir: string): { file?: string; suppressions: Suppression[]; ignored: string[] } {
+  const ignored: string[] = [];
   for (let d = resolve(dir); ; d = dirname(d)) {
     const file = join(d, PROVENANCE_FILE);
     if (existsSync(file)) {
       const text = readBounded(file, PROVENANCE_FILE, MAX_ANSWERS_BYTES);
-      let data: { suppressions?: unknown };
+      let data: { suppressions?: unknown; blueprint?: unknown; files?: unknown };
       try {
-        data = JSON.parse(text) as { suppressions?: unknown };
+        data = JSON.parse(text) as typeof data;
       } catch (error) {
         throw new BlueprintInputError(PROVENANCE_FILE, `at ${file} is not valid JSON (${(error as Error).message})`);
       }
-      return { file, suppressions: checkSuppressions(data.suppressions) };
+      const isProject =
+        typeof data.blueprint === "string" && typeof data.files === "object" && data.files !== null && !Array.isArray(data.files);
+      if (isProject) return { file, suppressions: checkSuppressions(data.suppressions), ignored };
+      ignored.push(file);
     }
-    if (dirname(d) === d) return { suppressions: [] };
+    if (dirname(d) === d) return { suppressions: [], ignored };
   }
 }

@@ -9,7 +9,7 @@ import type { Output } from "../output";
 import { planProject } from "../plan/plan";
 import { validateAnswers } from "../plan/validate";
 import { askInTerminal } from "../prompts";
-import { findSuppressions, PROVENANCE_FILE } from "../provenance";
+import { findSuppressions, PROVENANCE_FILE, type Suppression } from "../provenance";
 import { pendingSignal, setPhase, whileWriting } from "../signals";
 import { describeChanges } from "../write/diff";
 import { recoverInterrupted } from "../write/journal";
@@ -65,7 +65,7 @@ export async function create(args: ParsedArgs, out: Output): Promise<number> {
   if (options["dry-run"]) {
     checkTargetDir(target, true);
     refuseIfLocked(target);
-    const plan = planProject(resolved, existsSync(join(target, PROVENANCE_FILE)) ? findSuppressions(target).suppressions : []);
+    const plan = planProject(resolved, ownSuppressions(target));
     const changes = changesFor(target, plan.files);
     if (existsSync(target) && readdirSync(target).some((n) => n.startsWith(STAGING_PREFIX)))
       out.warn(`an interrupted run left a staging folder in ${shown(target)}; the next run rolls it back first`);
@@ -81,8 +81,7 @@ export async function create(args: ParsedArgs, out: Output): Promise<number> {
 
     // 6. Plan: every file and its content, computed in memory; lint suppressions the owner
     //    wrote into an existing .privatelink.json are kept.
-    const existing = existsSync(join(target, PROVENANCE_FILE)) ? findSuppressions(target).suppressions : [];
-    const plan = planProject(resolved, existing);
+    const plan = planProject(resolved, ownSuppressions(target));
     const changes = changesFor(target, plan.files);
 
     // 7. Write: staged, journaled, then moved into place; all or nothing, even on Ctrl-C.
@@ -120,6 +119,13 @@ export async function create(args: ParsedArgs, out: Output): Promise<number> {
   } finally {
     lock.release();
   }
+}
+
+/** The suppressions in the target's own .privatelink.json, when it is a project's record; never a parent folder's. */
+function ownSuppressions(target: string): Suppression[] {
+  if (!existsSync(join(target, PROVENANCE_FILE))) return [];
+  const found = findSuppressions(target);
+  return found.file === join(resolve(target), PROVENANCE_FILE) ? found.suppressions : [];
 }
 
 /** A valid npm name from a folder name: `My Endpoints` → `my-endpoints`. */

@@ -5,6 +5,7 @@ import { formatReport, type LintDocument, lint, RULES } from "../../blueprints/l
 import type { ParsedArgs } from "../args";
 import type { Output } from "../output";
 import { findSuppressions } from "../provenance";
+import { shown } from "../write/target";
 import { findStackFiles, MAX_TOTAL_BYTES, readable, readDocument } from "./lint-input";
 
 /**
@@ -35,9 +36,24 @@ function lintPath(path: string, json: boolean, out: Output): number {
     used += statSync(f).size;
     return doc;
   });
-  const { suppressions } = findSuppressions(single ? join(path, "..") : path);
+  const { file, suppressions, ignored } = findSuppressions(single ? join(path, "..") : path);
   const report = lint(documents, suppressions);
-  out.print(json ? JSON.stringify(report, null, 2) : formatReport(report));
+  // where the suppressions came from, and what was not read as a project's record
+  const source = {
+    suppressionsFrom: file === undefined ? null : shown(file),
+    ignored: ignored.map(
+      (f) => `${shown(f)}: not a project's .privatelink.json (no blueprint and files); its suppressions were not applied`,
+    ),
+  };
+  out.print(
+    json
+      ? JSON.stringify({ ...report, ...source }, null, 2)
+      : [
+          formatReport(report),
+          ...(source.suppressionsFrom && suppressions.length > 0 ? [`Suppressions read from ${source.suppressionsFrom}.`] : []),
+          ...source.ignored.map((line) => `Ignored ${line}.`),
+        ].join("\n"),
+  );
   return report.findings.length > 0 ? 1 : 0;
 }
 

@@ -33,10 +33,12 @@ export function baseFile(files: readonly PlannedFile[]): PlannedFile {
 export function readBaseCopies(
   text: string | undefined,
   recordedHashes: Readonly<Record<string, string>>,
-): { copies: Map<string, string>; disagreeing: string[] } {
+): { copies: Map<string, string>; disagreeing: string[]; unrecorded: Map<string, string> } {
   const copies = new Map<string, string>();
   const disagreeing: string[] = [];
-  if (text === undefined) return { copies, disagreeing };
+  /** Files the base copy holds that `.privatelink.json` no longer records: its entry was removed by hand. */
+  const unrecorded = new Map<string, string>();
+  if (text === undefined) return { copies, disagreeing, unrecorded };
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -53,6 +55,7 @@ export function readBaseCopies(
   for (const [path, content] of Object.entries(files as Record<string, unknown>)) {
     if (typeof content === "string" && recordedHashes[path] === sha256(content)) copies.set(path, content);
     else if (recordedHashes[path] !== undefined) disagreeing.push(path);
+    else if (typeof content === "string" && !Object.hasOwn(recordedHashes, path)) unrecorded.set(path, content);
   }
-  return { copies, disagreeing };
+  return { copies, disagreeing, unrecorded };
 }

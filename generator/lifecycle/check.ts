@@ -28,7 +28,10 @@ export interface CheckReport extends SynthComparison {
    * (dpkg's "obsolete conffiles"). Delete them once nothing imports them.
    */
   readonly kept: readonly string[];
-  /** Files whose recorded hash matches the file but not its base copy: `.privatelink.json` was edited by hand. */
+  /**
+   * Files whose record and base copy disagree, `.privatelink.json` edited by hand: a hash that matches the file
+   * but not its base copy, or an entry removed while the base copy still has the file (then checked against that copy).
+   */
   readonly untrusted: readonly string[];
   /** The recorded AWS lookups (`privatelink.context.json`) when older than 90 days. */
   readonly staleContext: { readonly file: string; readonly ageDays: number } | null;
@@ -97,14 +100,22 @@ export function checkProject(dir: string, options: CheckOptions = {}): CheckRepo
   const deleted: string[] = [];
   const conflicts: string[] = [];
   const untrusted: string[] = [];
-  const { disagreeing } = readBaseCopies(onDisk(project, BASE_FILE), project.provenance.files);
+  const { disagreeing, unrecorded } = readBaseCopies(onDisk(project, BASE_FILE), project.provenance.files);
   for (const [path, hash] of Object.entries(project.provenance.files).sort(([a], [b]) => byCodePoint(a, b))) {
     const raw = onDisk(project, path);
     if (raw === undefined) deleted.push(path);
     else if (hasConflictMarkers(raw)) conflicts.push(path);
     else if (sha256(toLf(raw)) !== hash) modified.push(path);
     else if (disagreeing.includes(path)) untrusted.push(path);
+  } // A file the base copy holds but the record lost (its entry removed by hand) is still checked, against the base copy.
+  for (const [path, base] of [...unrecorded].sort(([a], [b]) => byCodePoint(a, b))) {
+    const raw = onDisk(project, path);
+    if (raw === undefined) deleted.push(path);
+    else if (hasConflictMarkers(raw)) conflicts.push(path);
+    else if (toLf(raw) !== toLf(base)) modified.push(path);
+    untrusted.push(path);
   }
+
   const latest = latestVersion(project.entry.manifest.name).manifest;
   const newer = latest.version > project.entry.manifest.version ? `${latest.name}@${latest.version}` : null;
   return {
@@ -161,7 +172,9 @@ export function formatCheck(report: CheckReport, strict = false): string {
     lines.push(`  kept      ${folder}: no longer generated (an older version an upgrade kept for your edits); delete it once unused`);
   for (const path of report.untrusted)
     lines.push(
-      `  untrusted ${path}: its recorded hash matches the file but not its copy in ${BASE_FILE}; one of the two was edited by hand, so upgrade merges it as a file you edited`,
+      report.modified.includes(path) || report.deleted.includes(path) || report.conflicts.includes(path)
+        ? `  untrusted ${path}: .privatelink.json no longer records it, though ${BASE_FILE} has it; checked against that copy`
+        : `  untrusted ${path}: its recorded hash matches the file but not its copy in ${BASE_FILE}; one of the two was edited by hand, so upgrade merges it as a file you edited`,
     );
   if (report.staleContext)
     lines.push(

@@ -61,3 +61,18 @@ describe("check as a CI gate", () => {
     );
   });
 });
+
+describe("check when the record was edited by hand", () => {
+  test("GIVEN README.md's entry removed from .privatelink.json and README.md edited THEN check reports it against the base copy (exit 1)", () => {
+    const dir = project("record-edited");
+    const record = JSON.parse(readFileSync(join(dir, ".privatelink.json"), "utf8"));
+    delete record.files["README.md"];
+    writeFileSync(join(dir, ".privatelink.json"), `${JSON.stringify(record, null, 2)}\n`);
+    append(dir, "README.md", "edited where the record cannot see it");
+    const check = runCli(["check", dir]);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(/^ {2}modified {2}README\.md/m);
+    expect(check.stdout).toMatch(/untrusted README\.md: \.privatelink\.json no longer records it, though \.privatelink\.base\.json has it/);
+    expect(lastLine(check.stdout)).toMatch(/^Found 1 file\(s\) whose record was edited by hand: see above\.$/);
+  });
+});

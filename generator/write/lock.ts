@@ -56,9 +56,15 @@ export function lockTarget(targetDir: string): TargetLock {
   checkTargetDir(root, true);
   const created: string[] = [];
   for (let d = root; !existsSync(d); d = dirname(d)) created.unshift(d);
+  const made: string[] = [];
   try {
-    for (const d of created) mkdirSync(d);
+    for (const d of created) {
+      mkdirSync(d);
+      made.push(d);
+    }
   } catch (error) {
+    // the folders this run made before the one it could not are removed: a failed run leaves none
+    for (const d of made.reverse()) if (readdirSync(d).length === 0) rmdirSync(d);
     const code = (error as NodeJS.ErrnoException).code ?? "error";
     throw new BlueprintInputError("dir", `cannot write ${shown(root)} (${code}); expected a directory you can write to`);
   }

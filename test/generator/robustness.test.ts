@@ -115,3 +115,13 @@ describe("the filesystem and the command line, at their edges", () => {
     expect(JSON.parse(require("node:fs").readFileSync(join(dir, ".privatelink.json"), "utf8")).organizationId).toBe("o-a1b2c3d4e5");
   });
 });
+
+describe("a failed run leaves no folder it created", () => {
+  test("GIVEN x/<300 characters> (a name too long for the file system) THEN exit 2, and x/ is not left behind", () => {
+    const cwd = tmp("long-name");
+    const result = runCli([`x/${"a".repeat(300)}`, "--yes"], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/ENAMETOOLONG/);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+});

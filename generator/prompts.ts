@@ -1,5 +1,5 @@
 import { checkbox, input, select } from "@inquirer/prompts";
-import { isInputError } from "../blueprints/lib/errors";
+import { BlueprintInputError, isInputError } from "../blueprints/lib/errors";
 import { knownRegions } from "../blueprints/lib/partitions";
 import type { Choice, Known, Question } from "./answers/question";
 import type { Asker } from "./answers/resolve";
@@ -48,6 +48,20 @@ function choicesOf(question: Question, known: Known): Choice[] {
  * the flag and the answers file, while it is typed.
  */
 export const askInTerminal: Asker = async (question, known, suggested) => {
+  try {
+    return await ask(question, known, suggested);
+  } catch (error) {
+    // The prompt closes when its input ends (a pipe, a file, </dev/null): no answer, not Ctrl-C.
+    if (error instanceof Error && error.name === "ExitPromptError" && process.stdin.readableEnded)
+      throw new BlueprintInputError(
+        question.key,
+        `standard input ended before "${question.message}" was answered; pass ${question.flag}, or --answers <file>, or --yes for the defaults`,
+      );
+    throw error;
+  }
+};
+
+const ask: Asker = async (question, known, suggested) => {
   const validate = validator(question, known);
   switch (question.prompt) {
     case "select":

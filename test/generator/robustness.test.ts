@@ -125,3 +125,14 @@ describe("a failed run leaves no folder it created", () => {
     expect(readdirSync(cwd)).toEqual([]);
   });
 });
+
+describe("a prompt whose input ends", () => {
+  test("GIVEN --interactive with standard input at its end THEN exit 2 naming the question and its flag, not 130 (that is Ctrl-C), nothing written", () => {
+    const cwd = tmp("stdin-eof");
+    const result = runCli(["p", "--interactive"], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/`blueprint`: standard input ended before "Blueprint" was answered; pass --blueprint/);
+    noTrace(result.stderr);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+});

@@ -8,7 +8,7 @@ import { checkCommand, upgradeCommand } from "./commands/lifecycle";
 import { lintCommand } from "./commands/lint";
 import { listBlueprints, listServices } from "./commands/list";
 import { helpText } from "./help";
-import { consoleOutput, type Output } from "./output";
+import { consoleOutput, type Output, safeForTerminal } from "./output";
 import { packageJson } from "./paths";
 import { exitCodeFor, handleSignals, Interrupted } from "./signals";
 
@@ -59,7 +59,7 @@ export function main(): void {
       if (isInputError(error)) {
         const origin = originOf(error);
         const where = origin === undefined ? "" : origin.startsWith("--") ? ` (the answer of ${origin})` : ` (${origin})`;
-        process.stderr.write(`create-privatelink: ${error.message}${where}\n`);
+        process.stderr.write(`create-privatelink: ${safeForTerminal(error.message + where)}\n`);
         process.exitCode = 2;
       } else if (error instanceof Interrupted) {
         process.stderr.write(`\n${error.message}\n`);

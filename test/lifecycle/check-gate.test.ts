@@ -76,3 +76,15 @@ describe("check when the record was edited by hand", () => {
     expect(lastLine(check.stdout)).toMatch(/^Found 1 file\(s\) whose record was edited by hand: see above\.$/);
   });
 });
+
+describe("what check prints from the project's files", () => {
+  test("GIVEN an escape sequence in .privatelink.json THEN check prints it escaped, never as a terminal control", () => {
+    const dir = project("ansi");
+    const record = JSON.parse(readFileSync(join(dir, ".privatelink.json"), "utf8"));
+    record.generator = `${record.generator}\u001b[2J\u001b]0;pwned\u0007`;
+    writeFileSync(join(dir, ".privatelink.json"), `${JSON.stringify(record, null, 2)}\n`);
+    const check = runCli(["check", dir]);
+    expect(check.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(check.stdout).toContain("\\u001b[2J\\u001b]0;pwned\\u0007");
+  });
+});

@@ -1,4 +1,5 @@
 import { coverAll, isWorld, parseCidr, type Range } from "./cidr.ts";
+import { Coverage } from "./coverage.ts";
 import { asList, type Body, type LintDocument, resources } from "./model.ts";
 
 /** One ingress or egress rule, inline or a rule resource, with the group it belongs to. */
@@ -26,8 +27,17 @@ const groupOf = (id: unknown) => {
   return /^\$\{(aws_security_group\.[^.}]+)\.id\}$/.exec(text)?.[1] ?? text;
 };
 
+/** Each document's rules, flattened once: several lint rules ask for them (a document is not changed while linted). */
+const flattened = new WeakMap<LintDocument, Partial<Record<"ingress" | "egress", SgRule[]>>>();
+
 /** Ingress or egress rules of every kind, flattened: inline blocks and rule resources. */
 export function sgRules(doc: LintDocument, direction: "ingress" | "egress"): SgRule[] {
+  const cached = flattened.get(doc) ?? flattened.set(doc, {}).get(doc)!;
+  cached[direction] ??= flatten(doc, direction);
+  return cached[direction];
+}
+
+function flatten(doc: LintDocument, direction: "ingress" | "egress"): SgRule[] {
   const out: SgRule[] = [];
   const ruleOf = (address: string, group: string, r: Body, all: boolean): SgRule => ({
     address,
@@ -76,19 +86,16 @@ export function worldOpenings(doc: LintDocument, portNumber?: number): WorldOpen
     portNumber === undefined ? `${r.protocol === "-1" ? "all traffic" : `ports ${r.from}-${r.to}`}` : `port ${portNumber}`;
   const single = rules
     .filter(
-      (r) => r.cidrs.some(isWorld) && (portNumber === undefined || r.protocol === "-1" || (r.from <= portNumber && portNumber <= r.to)),
+      (r) =>
+        rangesOf(r).some(worldRange) && (portNumber === undefined || r.protocol === "-1" || (r.from <= portNumber && portNumber <= r.to)),
     )
     .map((r) => ({ resource: r.address, message: `admits ${about(r)} from ${r.cidrs.filter(isWorld).join(" and ")}` }));
+  const byGroup = new Map<string, SgRule[]>();
+  for (const r of rules) (byGroup.get(r.group) ?? byGroup.set(r.group, []).get(r.group)!).push(r);
   const unions: WorldOpening[] = [];
-  for (const group of new Set(rules.map((r) => r.group))) {
-    const own = rules.filter((r) => r.group === group);
+  for (const [group, own] of byGroup) {
     for (const family of [4, 6] as const) {
-      const hit = candidates(own, portNumber).find((t) => {
-        const inUse = own.filter((r) => admits(r, t));
-        const ranges = inUse.flatMap((r) => r.cidrs.map(parseCidr)).filter((x): x is Range => x !== undefined);
-        // A single world range is already reported on its rule; the union is news only without one.
-        return !ranges.some((x) => x.family === family && coverAll([x], family)) && coverAll(ranges, family);
-      });
+      const hit = unionHit(own, family, portNumber);
       if (!hit) continue;
       const inUse = own.filter((r) => admits(r, hit));
       const what = hit.protocol === "-1" ? "all traffic" : `port ${hit.port}`;
@@ -104,6 +111,91 @@ export function worldOpenings(doc: LintDocument, portNumber?: number): WorldOpen
   return [...single, ...unions];
 }
 
+/** Each rule's CIDRs, parsed once (the world-ingress rules ask for them on several ports). */
+const parsed = new WeakMap<SgRule, Range[]>();
+function rangesOf(rule: SgRule): Range[] {
+  const cached = parsed.get(rule) ?? rule.cidrs.map(parseCidr).filter((x): x is Range => x !== undefined);
+  parsed.set(rule, cached);
+  return cached;
+}
+
+const worldRange = (x: Range) => coverAll([x], x.family);
+
+/** A rule with its ranges of one family, parsed once. */
+interface Prepared {
+  readonly rule: SgRule;
+  readonly ranges: readonly Range[];
+  /** One of its ranges is every address: reported on the rule itself, so never part of a union. */
+  readonly world: boolean;
+}
+
+/**
+ * The first traffic (in the order of `candidates`) on which the rules of one group that
+ * admit it cover every address of `family` together, with no single rule doing so alone;
+ * undefined when there is none. Linear in the rules but for a log factor: the union of
+ * everything is tried first, and then each protocol's ports are swept once with a
+ * `Coverage`, instead of a fresh union for every candidate port.
+ */
+function unionHit(own: readonly SgRule[], family: 4 | 6, portNumber?: number): Traffic | undefined {
+  const prepared: Prepared[] = own.map((rule) => {
+    const ranges = rangesOf(rule).filter((x) => x.family === family);
+    return { rule, ranges, world: ranges.some((x) => coverAll([x], family)) };
+  });
+  // No traffic can be covered when all of the group's ranges together are not.
+  if (
+    !coverAll(
+      prepared.flatMap((p) => p.ranges),
+      family,
+    )
+  )
+    return undefined;
+  const coveredBy = (active: readonly Prepared[]) =>
+    !active.some((p) => p.world) &&
+    coverAll(
+      active.flatMap((p) => p.ranges),
+      family,
+    );
+  if (portNumber !== undefined) return candidates(own, portNumber).find((t) => coveredBy(prepared.filter((p) => admits(p.rule, t))));
+  const allTraffic = prepared.filter((p) => p.rule.protocol === "-1");
+  const allTrafficHit = allTraffic.length > 0 && coveredBy(allTraffic);
+  const hits = new Map<string, [number, number][]>();
+  for (const protocol of new Set(own.map((r) => r.protocol))) if (protocol !== "-1") hits.set(protocol, sweep(prepared, protocol, family));
+  return candidates(own).find((t) =>
+    t.protocol === "-1" ? allTrafficHit : (hits.get(t.protocol) ?? []).some(([from, to]) => from <= t.port && t.port <= to),
+  );
+}
+
+/**
+ * The port intervals of `protocol` on which the admitting rules (all-traffic rules and
+ * this protocol's rules whose ports include it) cover every address, none of them alone.
+ */
+function sweep(prepared: readonly Prepared[], protocol: string, family: 4 | 6): [number, number][] {
+  const own = prepared.filter((p) => p.rule.protocol === protocol || p.rule.protocol === "-1");
+  const coverage = new Coverage(
+    own.flatMap((p) => p.ranges),
+    family === 4 ? 1n << 32n : 1n << 128n,
+  );
+  let worlds = 0;
+  const enter = (p: Prepared, delta: 1 | -1) => {
+    for (const range of p.ranges) delta === 1 ? coverage.add(range) : coverage.remove(range);
+    if (p.world) worlds += delta;
+  };
+  for (const p of own) if (p.rule.protocol === "-1") enter(p, 1);
+  const events = new Map<number, { p: Prepared; delta: 1 | -1 }[]>();
+  const at = (port: number) => events.get(port) ?? events.set(port, []).get(port)!;
+  for (const p of own)
+    if (p.rule.protocol === protocol && p.rule.from <= p.rule.to) {
+      at(p.rule.from).push({ p, delta: 1 });
+      at(p.rule.to + 1).push({ p, delta: -1 });
+    }
+  const ports = [...events.keys()].sort((a, b) => a - b);
+  const intervals: [number, number][] = [];
+  for (const [i, port] of ports.entries()) {
+    for (const { p, delta } of events.get(port)!) enter(p, delta);
+    if (worlds === 0 && coverage.full() && i + 1 < ports.length) intervals.push([port, ports[i + 1] - 1]);
+  }
+  return intervals;
+}
 /** The traffic worth asking about: for every rule, its protocol on its first port (a port any rule admits is covered by one of these). */
 function candidates(rules: readonly SgRule[], portNumber?: number): Traffic[] {
   if (portNumber !== undefined) return [...new Set(rules.map((r) => r.protocol))].map((protocol) => ({ protocol, port: portNumber }));

@@ -28,7 +28,8 @@ export function parseCidr(text: string): Range | undefined {
 function parseIpv4(text: string): bigint | undefined {
   const octets = text.split(".");
   if (octets.length !== 4 || !octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255)) return undefined;
-  return octets.reduce((acc, o) => (acc << 8n) + BigInt(Number(o)), 0n);
+  // in numbers first: one BigInt per address, not four (lint parses every rule's CIDRs)
+  return BigInt(octets.reduce((acc, o) => acc * 256 + Number(o), 0));
 }
 
 function parseIpv6(text: string): bigint | undefined {

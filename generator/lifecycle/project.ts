@@ -53,13 +53,22 @@ function checkBlueprintMatchesFiles(project: Project): void {
 export function onDisk(project: Project, path: string): string | undefined {
   const file = insideTarget(project.dir, path);
   if (!existsSync(file)) return undefined;
-  if (!statSync(file).isFile())
+  const stat = statSync(file);
+  if (!stat.isFile())
     throw new BlueprintInputError(
       "dir",
       `${path} in ${project.dir} is a folder or special file where the project has a file; move it away first`,
     );
+  if (stat.size > MAX_PROJECT_FILE_BYTES)
+    throw new BlueprintInputError(
+      path,
+      `is ${stat.size} bytes; a file this project generated is at most ${MAX_PROJECT_FILE_BYTES / 1024 / 1024} MiB (the largest, for a thousand accounts, are a few MiB): move it away, or restore it from git`,
+    );
   return readFileSync(file, "utf8");
 }
+
+/** The bound on a generated file read back from the project: far above any the generator writes, far below what breaks a read. */
+export const MAX_PROJECT_FILE_BYTES = 32 * 1024 * 1024;
 
 export interface Rendered {
   readonly resolved: ResolvedAnswers;

@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runCli, tmp } from "../support/cli";
 
@@ -86,5 +86,22 @@ describe("what check prints from the project's files", () => {
     const check = runCli(["check", dir]);
     expect(check.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     expect(check.stdout).toContain("\\u001b[2J\\u001b]0;pwned\\u0007");
+  });
+});
+
+describe("check and upgrade read the project's files with a bound", () => {
+  test("GIVEN a 600 MB README.md (sparse) THEN check and upgrade exit 2 naming it, not an internal error or a drift report", () => {
+    const dir = project("huge-readme");
+    truncateSync(join(dir, "README.md"), 600 * 1024 * 1024);
+    for (const args of [
+      ["check", dir],
+      ["upgrade", dir, "--allow-dirty"],
+    ]) {
+      const result = runCli(args);
+      expect([result.code, result.stderr]).toEqual([
+        2,
+        expect.stringMatching(/^create-privatelink: `README\.md`: is 629145600 bytes; a file this project generated is at most 32 MiB/),
+      ]);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmdirSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { BlueprintInputError } from "../../blueprints/lib/errors";
 import { checkTargetDir, LOCK_FILE, shown } from "./target";
@@ -19,9 +19,21 @@ export function lockHolder(root: string): number | undefined {
     return undefined;
   }
   const pid = Number.parseInt(text, 10);
-  // An empty lock is one being written this instant: it is held.
-  if (!Number.isInteger(pid) || pid <= 0) return -1;
+  // A lock without a pid is one being written this instant, and held; one that has had no pid
+  // for seconds was left by a run killed between creating it and writing its pid: stale.
+  if (!Number.isInteger(pid) || pid <= 0) return Date.now() - mtimeOf(file) > EMPTY_LOCK_STALE_MS ? undefined : -1;
   return alive(pid) ? pid : undefined;
+}
+
+/** How long a lock may be without its pid before it counts as a killed run's. */
+export const EMPTY_LOCK_STALE_MS = 5000;
+
+function mtimeOf(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return Date.now();
+  }
 }
 
 function alive(pid: number): boolean {

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { CLI, runCli, snapshotTree, tmp } from "../support/cli";
 
@@ -89,6 +89,17 @@ describe("the target directory: symbolic links, files in the way, locks", () => 
       );
     }
     writeFileSync(join(target, ".create-privatelink.lock"), "999999999\n");
+    expect(runCli([target, "--yes", "--force"]).code).toBe(0);
+    expect(readdirSync(target).filter((n) => n.startsWith(".create-privatelink"))).toEqual([]);
+  });
+
+  test("GIVEN an empty lock (a run killed before it wrote its pid) THEN it is held while fresh, and stale after seconds", () => {
+    const target = tmp("empty-lock");
+    const lock = join(target, ".create-privatelink.lock");
+    writeFileSync(lock, "");
+    expect(runCli([target, "--yes", "--force"])).toMatchObject({ code: 2, stderr: expect.stringMatching(/is held by another process/) });
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(lock, old, old);
     expect(runCli([target, "--yes", "--force"]).code).toBe(0);
     expect(readdirSync(target).filter((n) => n.startsWith(".create-privatelink"))).toEqual([]);
   });

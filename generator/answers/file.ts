@@ -4,6 +4,7 @@ import { clip } from "../../blueprints/lib/validate";
 import { META_KEYS } from "../provenance";
 import { MAX_ANSWERS_BYTES, readBounded } from "../read-bounded";
 import { allQuestions } from "./catalog";
+import { duplicateKey } from "./duplicate-keys";
 import type { RawAnswers } from "./resolve";
 
 /**
@@ -21,6 +22,12 @@ export function readAnswersFile(path: string): RawAnswers {
       `${clip(path)} is not valid JSON (${clip((error as Error).message, 120)}); expected an object such as {"region": "eu-west-1", "services": ["ssm"]}`,
     );
   }
+  const repeated = duplicateKey(text);
+  if (repeated !== undefined)
+    throw new BlueprintInputError(
+      clip(repeated, 60),
+      `is given twice in ${clip(path)}; JSON would keep only the last, so give each answer once`,
+    );
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     throw new BlueprintInputError(
       "--answers",

@@ -64,8 +64,18 @@ export function onDisk(project: Project, path: string): string | undefined {
       path,
       `is ${stat.size} bytes; a file this project generated is at most ${MAX_PROJECT_FILE_BYTES / 1024 / 1024} MiB (the largest, for a thousand accounts, are a few MiB): move it away, or restore it from git`,
     );
-  return readFileSync(file, "utf8");
+  try {
+    return UTF8.decode(readFileSync(file));
+  } catch {
+    throw new BlueprintInputError(
+      path,
+      "is not valid UTF-8; the files of a project are text, and check and upgrade never re-encode a byte: restore the file, or convert it to UTF-8, then run again (nothing was written)",
+    );
+  }
 }
+
+/** Strict: bytes that are not UTF-8 are an error, never replaced with U+FFFD. */
+const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /** The bound on a generated file read back from the project: far above any the generator writes, far below what breaks a read. */
 export const MAX_PROJECT_FILE_BYTES = 32 * 1024 * 1024;

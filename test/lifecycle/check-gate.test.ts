@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runCli, tmp } from "../support/cli";
@@ -103,5 +104,25 @@ describe("check and upgrade read the project's files with a bound", () => {
         expect.stringMatching(/^create-privatelink: `README\.md`: is 629145600 bytes; a file this project generated is at most 32 MiB/),
       ]);
     }
+  });
+});
+
+describe("bytes that are not UTF-8", () => {
+  test("GIVEN main.ts with a byte 0xE9 appended THEN upgrade exits 2 naming it and leaves the bytes as they were; check says the same", () => {
+    const dir = project("not-utf8");
+    const git = (...args: string[]) => spawnSync("git", ["-c", "user.email=d@e.f", "-c", "user.name=d", ...args], { cwd: dir });
+    const bytes = Buffer.concat([readFileSync(join(dir, "main.ts")), Buffer.from([0xe9])]);
+    writeFileSync(join(dir, "main.ts"), bytes);
+    git("init", "-q");
+    git("add", "-A");
+    git("commit", "-qm", "x");
+    for (const args of [
+      ["upgrade", dir, "--yes", "--to", "service-endpoints@3"],
+      ["check", dir],
+    ]) {
+      const result = runCli(args);
+      expect([result.code, result.stderr]).toEqual([2, expect.stringMatching(/`main\.ts`: is not valid UTF-8; .* never re-encode a byte/)]);
+    }
+    expect(readFileSync(join(dir, "main.ts")).equals(bytes)).toBe(true);
   });
 });

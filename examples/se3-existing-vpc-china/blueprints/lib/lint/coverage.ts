@@ -13,12 +13,11 @@ export class Coverage {
   private readonly count: Int32Array;
   private readonly covered: bigint[];
   private readonly size: number;
+  private readonly total: bigint;
 
   /** `ranges`: every range that will ever be added; `total`: the number of addresses of the family. */
-  constructor(
-    ranges: readonly Range[],
-    private readonly total: bigint,
-  ) {
+  constructor(ranges: readonly Range[], total: bigint) {
+    this.total = total;
     const points = [0n, total, ...ranges.flatMap((r) => [r.start, r.end + 1n])];
     this.points = [...new Set(points)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     this.size = Math.max(1, this.points.length - 1);

@@ -33,6 +33,8 @@ export interface CheckReport extends SynthComparison {
    * but not its base copy, or an entry removed while the base copy still has the file (then checked against that copy).
    */
   readonly untrusted: readonly string[];
+  /** Among `untrusted`: files the base copy holds that `.privatelink.json` no longer records. */
+  readonly unrecorded: readonly string[];
   /** The recorded AWS lookups (`privatelink.context.json`) when older than 90 days. */
   readonly staleContext: { readonly file: string; readonly ageDays: number } | null;
   /** Known defects of the project's blueprint version (`generator/advisories.ts`), fixed in a newer one. */
@@ -107,15 +109,15 @@ export function checkProject(dir: string, options: CheckOptions = {}): CheckRepo
     else if (hasConflictMarkers(raw)) conflicts.push(path);
     else if (sha256(toLf(raw)) !== hash) modified.push(path);
     else if (disagreeing.includes(path)) untrusted.push(path);
-  } // A file the base copy holds but the record lost (its entry removed by hand) is still checked, against the base copy.
+  }
   for (const [path, base] of [...unrecorded].sort(([a], [b]) => byCodePoint(a, b))) {
+    // the base copy holds it but the record lost it (its entry removed by hand): still checked, against that copy
     const raw = onDisk(project, path);
     if (raw === undefined) deleted.push(path);
     else if (hasConflictMarkers(raw)) conflicts.push(path);
     else if (toLf(raw) !== toLf(base)) modified.push(path);
     untrusted.push(path);
   }
-
   const latest = latestVersion(project.entry.manifest.name).manifest;
   const newer = latest.version > project.entry.manifest.version ? `${latest.name}@${latest.version}` : null;
   return {
@@ -127,6 +129,7 @@ export function checkProject(dir: string, options: CheckOptions = {}): CheckRepo
     conflicts,
     kept: keptVersionFolders(project),
     untrusted,
+    unrecorded: [...unrecorded.keys()].sort(byCodePoint),
     staleContext: staleContext(project, options.now ?? new Date()),
     newerBlueprint: newer,
     ...compareSynth(dir, options.synth === true),
@@ -172,7 +175,7 @@ export function formatCheck(report: CheckReport, strict = false): string {
     lines.push(`  kept      ${folder}: no longer generated (an older version an upgrade kept for your edits); delete it once unused`);
   for (const path of report.untrusted)
     lines.push(
-      report.modified.includes(path) || report.deleted.includes(path) || report.conflicts.includes(path)
+      report.unrecorded.includes(path)
         ? `  untrusted ${path}: .privatelink.json no longer records it, though ${BASE_FILE} has it; checked against that copy`
         : `  untrusted ${path}: its recorded hash matches the file but not its copy in ${BASE_FILE}; one of the two was edited by hand, so upgrade merges it as a file you edited`,
     );

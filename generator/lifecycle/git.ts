@@ -12,5 +12,9 @@ export function uncommittedChanges(dir: string): string[] | undefined {
     cwd: dir,
     encoding: "utf8",
   });
-  return status.stdout.split("\n").filter((line) => line.trim() !== "");
+  const changes = status.stdout.split("\n").filter((line) => line.trim() !== "");
+  // A project git ignores (and does not track) shows no changes, yet nothing of it is committed: as untracked.
+  const ignored = spawnSync("git", ["check-ignore", "-q", "--", ".privatelink.json"], { cwd: dir });
+  if (ignored.status === 0) changes.unshift("!! the project itself: git ignores it (a .gitignore above it), so none of it is committed");
+  return changes;
 }

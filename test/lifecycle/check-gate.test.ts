@@ -126,3 +126,17 @@ describe("bytes that are not UTF-8", () => {
     expect(readFileSync(join(dir, "main.ts")).equals(bytes)).toBe(true);
   });
 });
+
+describe("upgrade's clean-tree check in a repository that ignores the project", () => {
+  test("GIVEN a project inside a repository whose .gitignore ignores it THEN upgrade refuses as for uncommitted changes, unless --allow-dirty", () => {
+    const repo = tmp("ignored-project");
+    spawnSync("git", ["init", "-q"], { cwd: repo });
+    writeFileSync(join(repo, ".gitignore"), "generated/\n");
+    const dir = join(repo, "generated", "p");
+    expect(runCli([dir, "--yes", "--blueprint", "service-endpoints@1", "--region", "eu-west-1"]).code).toBe(0);
+    const refused = runCli(["upgrade", dir, "--yes", "--to", "service-endpoints@2"]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/`--allow-dirty`: the project has uncommitted changes \(!! the project itself: git ignores it/);
+    expect(runCli(["upgrade", dir, "--yes", "--to", "service-endpoints@2", "--allow-dirty"]).code).toBe(0);
+  });
+});

@@ -62,7 +62,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 function generate(name: string, args: string[]): string {
   const dir = join(mkdtempSync(join(tmpdir(), "privatelink-bench-")), name);
-  const result = spawnSync(process.execPath, [CLI, dir, "--yes", ...args], { encoding: "utf8" });
+  const result = spawnSync(process.execPath, [CLI, dir, "--yes", "--generator-pin", "registry", ...args], { encoding: "utf8" });
   if (result.status !== 0) throw new Error(result.stderr);
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
   return dir;
@@ -96,13 +96,21 @@ function main(): void {
     "",
   ];
 
-  // 1. Generator: a non-interactive run, npm install excluded.
+  // 1. Generator: a non-interactive run, npm install excluded; from a checkout, packing itself into the project too.
   const gen: Sample[] = [];
+  const packing: Sample[] = [];
   for (let i = 0; i < RUNS; i++) {
     const dir = join(mkdtempSync(join(tmpdir(), "privatelink-bench-gen-")), "p");
-    gen.push(measure(process.execPath, [CLI, dir, "--yes", "--services", TWENTY], ROOT));
+    gen.push(measure(process.execPath, [CLI, dir, "--yes", "--services", TWENTY, "--generator-pin", "registry"], ROOT));
+    const packed = join(mkdtempSync(join(tmpdir(), "privatelink-bench-gen-")), "p");
+    packing.push(measure(process.execPath, [CLI, packed, "--yes", "--services", TWENTY, "--generator-pin", "tarball"], ROOT));
   }
-  lines.push("Generator, 20 services, --yes:", row("  create-privatelink (goal: < 0.5 s)", gen), "");
+  lines.push(
+    "Generator, 20 services, --yes:",
+    row("  create-privatelink (goal: < 0.5 s)", gen),
+    row("  the same, --generator-pin tarball (npm pack)", packing),
+    "",
+  );
 
   // 1b. The CLI from a checkout whose sources are unchanged since the build: npm start, against the built CLI itself.
   const start: Sample[] = [];

@@ -17,6 +17,11 @@ const RUN_OPTIONS = {
   interactive: { type: "boolean", help: "ask questions even without a TTY" },
   "no-interactive": { type: "boolean", help: "never ask; unanswered questions are an error unless --yes" },
   install: { type: "boolean", help: "run npm install in the new project" },
+  "generator-pin": {
+    type: "string",
+    valueName: "registry|tarball",
+    help: "create, upgrade: how the project pins this generator: its npm version, or a tarball packed into the project (default: registry when installed from npm, tarball from a checkout; upgrade keeps a tarball of its own version)",
+  },
   lookup: {
     type: "boolean",
     help: "ask AWS (EC2 DescribeAvailabilityZones, DescribeVpcEndpointServices) which zones offer each service; recorded in privatelink.context.json",
@@ -35,8 +40,8 @@ export type RunOptionName = keyof typeof RUN_OPTIONS;
 
 /** Which run options each command takes (answer flags go with create and upgrade); others are errors. */
 const COMMAND_OPTIONS: Record<Command, readonly RunOptionName[]> = {
-  create: ["answers", "yes", "dry-run", "force", "interactive", "no-interactive", "install", "lookup"],
-  upgrade: ["answers", "yes", "dry-run", "interactive", "no-interactive", "to", "allow-dirty", "lookup"],
+  create: ["answers", "yes", "dry-run", "force", "interactive", "no-interactive", "install", "lookup", "generator-pin"],
+  upgrade: ["answers", "yes", "dry-run", "interactive", "no-interactive", "to", "allow-dirty", "lookup", "generator-pin"],
   check: ["json", "synth", "strict"],
   lint: ["json", "rules"],
   eject: ["force", "dry-run"],

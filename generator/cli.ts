@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { BlueprintInputError, isInputError } from "../blueprints/lib/errors";
-import { originOf } from "./answers/flags";
+import { inputErrorText } from "./answers/flags";
 import { type ParsedArgs, parseCommandLine } from "./args";
 import { create } from "./commands/create";
 import { ejectCommand } from "./commands/eject";
@@ -57,9 +57,7 @@ export function main(): void {
     },
     (error: unknown) => {
       if (isInputError(error)) {
-        const origin = originOf(error);
-        const where = origin === undefined ? "" : origin.startsWith("--") ? ` (the answer of ${origin})` : ` (${origin})`;
-        process.stderr.write(`create-privatelink: ${safeForTerminal(error.message + where)}\n`);
+        process.stderr.write(`create-privatelink: ${safeForTerminal(inputErrorText(error))}\n`);
         process.exitCode = 2;
       } else if (error instanceof Interrupted) {
         process.stderr.write(`\n${error.message}\n`);

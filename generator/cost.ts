@@ -36,7 +36,9 @@ export function costLines(input: CostInput): string[] {
   const endpoints = endpointHours * PRICES.interfaceEndpointHour;
   const nlb = input.networkLoadBalancers * PRICES.monthHours * PRICES.nlbHour;
   const lines = [
-    `Interface endpoints: ${input.interfaceEndpoints} x ${input.zones} AZ x ${PRICES.monthHours} h x USD ${PRICES.interfaceEndpointHour} = about USD ${endpoints.toFixed(2)} per month, plus USD ${PRICES.interfaceGb} per GB processed.`,
+    input.interfaceEndpoints === 0
+      ? "Interface endpoints: none in this project."
+      : `Interface endpoints: ${input.interfaceEndpoints} x ${input.zones} AZ x ${PRICES.monthHours} h x USD ${PRICES.interfaceEndpointHour} = about USD ${endpoints.toFixed(2)} per month, plus USD ${PRICES.interfaceGb} per GB processed.`,
   ];
   if (input.gatewayEndpoints > 0) lines.push(`Gateway endpoints: ${input.gatewayEndpoints}, no charge.`);
   if (input.networkLoadBalancers > 0)

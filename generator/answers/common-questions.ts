@@ -1,12 +1,13 @@
 import validateNpmName from "validate-npm-package-name";
 import { BlueprintInputError } from "../../blueprints/lib/errors";
-import { checkZoneIds, defaultZoneIds, zoneIdsOf } from "../../blueprints/lib/facts/zones";
-import { regionInfo, zoneIdPrefix } from "../../blueprints/lib/partitions";
+import { checkZoneIds } from "../../blueprints/lib/facts/zones";
+import { regionInfo } from "../../blueprints/lib/partitions";
 import { checkBucketName, checkStateKey } from "../../blueprints/lib/rules";
 import { checkCidr, checkDistinct, checkResourceId, checkRoleArn, checkTags, clip } from "../../blueprints/lib/validate";
 import { checkZones, isZoneId, type ZoneRules } from "../../blueprints/lib/zone-rules";
 import { toChoice, toList, toTags, toText } from "./parse";
 import { type Known, type Question, q, regionOf } from "./question";
+import { hasZoneTable, tableZoneIds, zoneExample } from "./zone-defaults";
 
 /**
  * The shared library of questions that several blueprints ask: project name,
@@ -88,8 +89,13 @@ export function vpcQuestions(options: VpcQuestionOptions): Question[] {
       key: "availabilityZones",
       flag: "--availability-zones",
       valueName: "zone,zone",
-      message: "Availability zones of the new VPC (2 or 3; names, or zone IDs to match zones across accounts)",
+      message: options.zoneRules
+        ? "Availability zones of the new VPC (2 or 3 zone IDs; zone names only where every account maps them alike)"
+        : options.zoneIds
+          ? "Availability zones of the new VPC (2 or 3 zone IDs, the same zones in every account; or names)"
+          : "Availability zones of the new VPC (2 or 3; names, or zone IDs to match zones across accounts)",
       prompt: "input",
+      hint: (known) => `in ${regionOf(known)}, e.g. ${zoneExample(regionOf(known))}`,
       when: (known) => !existing(known),
       defaultValue: (known): readonly string[] =>
         options.zoneRules
@@ -266,27 +272,9 @@ export const tags = q({
   key: "tags",
   flag: "--tag",
   valueName: "Key=Value",
-  message: "Tags on every resource",
+  message: "Tags on every resource (Key=Value,Key=Value; empty for none)",
   prompt: "input",
   repeatable: true,
   defaultValue: (): Readonly<Record<string, string>> => ({}),
   check: (value) => checkTags(toTags(value, "tags"), "tags"),
 });
-
-/** Whether AWS's AZ ID table lists the region (a few new regions are not in it yet). */
-function hasZoneTable(region: string): boolean {
-  try {
-    return zoneIdsOf(region).length > 0;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Default zone IDs of a new VPC: the first two open zones of AWS's AZ ID table
- * (us-west-1 has usw1-az1 and usw1-az3, no az2 for new accounts), else az1 and
- * az2 for a region the table does not list yet.
- */
-function tableZoneIds(region: string): readonly string[] {
-  return hasZoneTable(region) ? defaultZoneIds(region) : [1, 2].map((n) => `${zoneIdPrefix(region)}-az${n}`);
-}

@@ -13,6 +13,22 @@ export function withOrigin<E extends BlueprintInputError>(error: E, origin: stri
   return error;
 }
 
+/**
+ * An input error as the user reads it: led by the flag they typed when a flag
+ * gave the answer (`--consumer-accounts`, then the item: `consumerAccounts[0]`),
+ * else by the field, with where the answer came from ("recorded in .privatelink.json").
+ */
+export function inputErrorText(error: BlueprintInputError): string {
+  const origin = originOf(error);
+  if (origin === undefined) return error.message;
+  if (!origin.startsWith("--")) return `${error.message} (${origin})`;
+  const own = `\`${error.field}\`: `;
+  const problem = error.message.startsWith(own) ? error.message.slice(own.length) : error.message;
+  // The item within the flag's value, when the field is more than the answer's key (`consumers[0].vpcId`).
+  const item = error.field === origin || /^[A-Za-z]+$/.test(error.field) ? "" : ` \`${error.field}\``;
+  return `${origin}${item}: ${problem}`;
+}
+
 /** The origin recorded for `error`, if any. */
 export function originOf(error: BlueprintInputError): string | undefined {
   return origins.get(error);

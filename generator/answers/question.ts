@@ -47,6 +47,8 @@ export interface Question<T = unknown> {
    * BlueprintInputError naming the answer.
    */
   readonly check: (value: unknown, known: Known) => T;
+  /** Said after the message in a prompt, given earlier answers (an example for the region). @default none */
+  readonly hint?: (known: Known) => string;
   /** Choices for select and checkbox prompts. @default none */
   readonly choices?: (known: Known) => readonly Choice[];
 }

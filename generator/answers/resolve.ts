@@ -104,7 +104,7 @@ export async function resolveAnswers(sources: AnswerSources, options: ResolveOpt
   }
   if (missing.length > 0) throw new MissingAnswersError(missing);
   refuseUnused(sources, entry, used);
-  return { entry, answers: known, used, warnings: warningsFor(known, used) };
+  return { entry, answers: known, used, warnings: [...warningsFor(known, used), ...(entry.warnings?.(known) ?? [])] };
 }
 
 function applies(question: Question, known: Known): boolean {

@@ -29,6 +29,8 @@ export interface BlueprintSpec<A> {
   readonly lookupServices?: (answers: A) => string[];
   /** What the README and the closing summary say about a project. */
   readonly describe: (answers: A) => ProjectDescription;
+  /** Answers that are valid but likely not what was meant, as warnings the run prints. @default none */
+  readonly warnings?: (answers: A) => string[];
   /** Runs when an upgrade crosses into this version from the one before. @default none */
   readonly migration?: Migration;
 }

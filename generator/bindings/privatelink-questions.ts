@@ -43,12 +43,24 @@ export function consumerRoleName(hasConsumerStacks: (known: Known) => boolean): 
   });
 }
 
+/** Whether the project assumes a role anywhere: the provider's, in the consumer accounts, or in the spokes' accounts. */
+function assumesRoles(known: Known): boolean {
+  const count = (key: string) => ((known[key] as unknown[] | undefined) ?? []).length;
+  return (
+    Boolean(known.providerRoleArn) ||
+    ((count("consumerAccounts") > 0 || count("consumers") > 0) && known.layout !== "provider-only") ||
+    count("spokes") > 0
+  );
+}
+
+/** The external ID of the roles the project assumes; not asked when it assumes none. */
 export const externalId = q({
   key: "externalId",
   flag: "--external-id",
   valueName: "id",
   message: "External ID the deploy roles require (empty: none)",
   prompt: "input",
+  when: assumesRoles,
   defaultValue: () => null as string | null,
   check: (value) => {
     const id = toText(value, "externalId", true);

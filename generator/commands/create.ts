@@ -2,14 +2,19 @@ import { existsSync, readdirSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import validateNpmName from "validate-npm-package-name";
 import { BlueprintInputError } from "../../blueprints/lib/errors";
+import { advisoriesForProject } from "../advisories";
 import { readAnswersFile } from "../answers/file";
 import { resolveAnswers } from "../answers/resolve";
 import { COMMANDS, type ParsedArgs } from "../args";
+import type { BlueprintEntry } from "../bindings/blueprint";
 import type { Output } from "../output";
+import { PACKAGE_ROOT } from "../paths";
+import { checkTarballPath, createPin, packInto, tarballName } from "../plan/generator-pin";
 import { planProject } from "../plan/plan";
 import { validateAnswers } from "../plan/validate";
 import { askInTerminal } from "../prompts";
 import { findSuppressions, PROVENANCE_FILE, type Suppression } from "../provenance";
+import { latestVersion } from "../registry";
 import { pendingSignal, setPhase, whileWriting } from "../signals";
 import { describeChanges } from "../write/diff";
 import { recoverInterrupted } from "../write/journal";
@@ -42,6 +47,7 @@ export async function create(args: ParsedArgs, out: Output): Promise<number> {
       `${dirArg} is not a command; did you mean \`${typo}\`? To create a project in a folder named ${dirArg}, pass ./${dirArg}`,
     );
   if (dirArg !== undefined) checkTargetDir(resolve(dirArg), options.force === true || options["dry-run"] === true);
+  const pin = createPin(options["generator-pin"]);
 
   // 2. Answers: flags, then the answers file, then prompts or defaults.
   const interactive =
@@ -53,6 +59,7 @@ export async function create(args: ParsedArgs, out: Output): Promise<number> {
     { yes: options.yes === true, ask: interactive ? askInTerminal : undefined },
   );
   for (const warning of answered.warnings) out.warn(warning);
+  for (const warning of defectWarnings(answered.entry, answered.answers)) out.warn(warning);
   const target = resolve(dirArg ?? (answered.answers.projectName as string));
 
   // 2b. AWS facts: asked with --lookup, else those the target already records (the same files again).
@@ -65,8 +72,10 @@ export async function create(args: ParsedArgs, out: Output): Promise<number> {
   if (options["dry-run"]) {
     checkTargetDir(target, true);
     refuseIfLocked(target);
-    const plan = planProject(resolved, ownSuppressions(target));
+    if (pin === "tarball") checkTarballPath(target);
+    const plan = planProject(resolved, ownSuppressions(target), pin);
     const changes = changesFor(target, plan.files);
+    if (pin === "tarball") out.warn(`${tarballName()} would be packed into the project from ${PACKAGE_ROOT} (--generator-pin)`);
     if (existsSync(target) && readdirSync(target).some((n) => n.startsWith(STAGING_PREFIX)))
       out.warn(`an interrupted run left a staging folder in ${shown(target)}; the next run rolls it back first`);
     out.print(`Dry run: ${plan.files.length} files for ${shown(target)}; nothing written.\n${describeChanges(changes, true)}`);
@@ -78,22 +87,26 @@ export async function create(args: ParsedArgs, out: Output): Promise<number> {
   try {
     for (const message of recoverInterrupted(target)) out.warn(message);
     checkTargetDir(target, options.force === true);
+    if (pin === "tarball") checkTarballPath(target);
 
     // 6. Plan: every file and its content, computed in memory; lint suppressions the owner
     //    wrote into an existing .privatelink.json are kept.
-    const plan = planProject(resolved, ownSuppressions(target));
+    const plan = planProject(resolved, ownSuppressions(target), pin);
     const changes = changesFor(target, plan.files);
 
     // 7. Write: staged, journaled, then moved into place; all or nothing, even on Ctrl-C.
     const result = await whileWriting(() =>
       writeChanges(target, changes, { force: options.force === true, interrupted: pendingSignal, generated: generatedHashes(target) }),
     );
+    // 7b. The generator itself, packed into the project when package.json pins it as a tarball.
+    const packed = pin === "tarball" && packInto(target);
     const written = changes.filter((c) => c.change !== "unchanged").length;
     const replaced = changes.filter((c) => c.change === "overwrite").map((c) => c.file.path);
     lock.release();
+    let installed = false;
     if (options.install) {
       setPhase("installing");
-      await installDependencies(target, out);
+      installed = await installDependencies(target, out);
       setPhase("written");
     }
 
@@ -106,9 +119,14 @@ export async function create(args: ParsedArgs, out: Output): Promise<number> {
       [
         `Wrote ${written} of ${plan.files.length} files to ${shown(target)} (${resolved.answers.blueprint as string}, ${resolved.answers.region}).`,
         ...(replaced.length > 0 ? [`Replaced ${replaced.length} existing file(s): ${replaced.join(", ")}.`, ...backups] : []),
+        ...(pin === "tarball"
+          ? [
+              `${packed ? "Packed" : "Kept"} ${tarballName()}: this generator, which package.json pins (file:), as it is not installed from npm; commit it with the project.`,
+            ]
+          : []),
         "",
         "Next:",
-        ...[...cd, ...(options.install ? [] : ["npm install"]), "npm run synth", "npm test", ...plan.deploy].map((c) => `  ${c}`),
+        ...[...cd, ...(installed ? [] : ["npm install"]), "npm run synth", "npm test", ...plan.deploy].map((c) => `  ${c}`),
         "",
         "Estimated cost:",
         ...plan.cost.map((line) => `  ${line}`),
@@ -119,6 +137,17 @@ export async function create(args: ParsedArgs, out: Output): Promise<number> {
   } finally {
     lock.release();
   }
+}
+
+/** A version with known defects that these answers have (advisories) is generated on purpose, never unawares. */
+function defectWarnings(entry: BlueprintEntry, answers: Readonly<Record<string, unknown>>): string[] {
+  const { name, version } = entry.manifest;
+  const defects = advisoriesForProject(name, version, answers);
+  if (defects.length === 0) return [];
+  const latest = latestVersion(name).manifest;
+  return [
+    `${name}@${version} has ${defects.length} known defect(s) with these answers (${defects.map((a) => a.id).join(", ")}; create-privatelink check lists them); ${name}@${latest.version} fixes them`,
+  ];
 }
 
 /** The suppressions in the target's own .privatelink.json, when it is a project's record; never a parent folder's. */

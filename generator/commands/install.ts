@@ -2,8 +2,8 @@ import { spawn } from "node:child_process";
 import { createSpinner } from "nanospinner";
 import type { Output } from "../output";
 
-/** `npm install` in the new project, with a spinner on a terminal and a line otherwise. */
-export async function installDependencies(dir: string, out: Output): Promise<void> {
+/** `npm install` in the new project, with a spinner on a terminal and a line otherwise; whether it succeeded. */
+export async function installDependencies(dir: string, out: Output): Promise<boolean> {
   const spinner = process.stderr.isTTY ? createSpinner("npm install", { stream: process.stderr }).start() : undefined;
   if (!spinner) out.progress("npm install: installing the project's dependencies (a minute or so)");
   const code = await new Promise<number>((done) => {
@@ -25,4 +25,5 @@ export async function installDependencies(dir: string, out: Output): Promise<voi
     spinner?.error({ text: "npm install failed" });
     out.warn("npm install failed; the project is written, run npm install in it yourself");
   }
+  return code === 0;
 }

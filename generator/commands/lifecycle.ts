@@ -6,7 +6,8 @@ import type { ParsedArgs } from "../args";
 import { checkProject, findings, formatCheck, hasFindings, ownerEdits } from "../lifecycle/check";
 import { planUpgrade } from "../lifecycle/upgrade";
 import type { Output } from "../output";
-import { askInTerminal } from "../prompts";
+import { packInto, tarballName } from "../plan/generator-pin";
+import { askInTerminal, askZoneIdInTerminal } from "../prompts";
 import { pendingSignal, whileWriting } from "../signals";
 import { describeRecords, diffs } from "../write/diff";
 import { recoverInterrupted } from "../write/journal";
@@ -71,6 +72,16 @@ async function upgradeLocked(args: ParsedArgs, out: Output, dir: string): Promis
     wouldAsk.push(`  ${question.flag} (${question.message}); the dry run took ${JSON.stringify(suggested)}`);
     return question.check(suggested, known);
   };
+  // Zone IDs for recorded zone names (an upgrade from a zone-name version): asked in a terminal; a dry run
+  // with nobody to ask takes the region's zone IDs in order and says so.
+  let zoneIndex = 0;
+  const askZoneId = interactive
+    ? askZoneIdInTerminal
+    : async (name: string, _region: string, ids: readonly string[]) => {
+        const id = ids[zoneIndex++ % ids.length]!;
+        wouldAsk.push(`  the zone ID of ${name} in your account (or --lookup); the dry run took ${JSON.stringify(id)}`);
+        return id;
+      };
   const plan = await planUpgrade(dir, {
     to: args.options.to,
     file: args.options.answers !== undefined ? readAnswersFile(args.options.answers) : undefined,
@@ -80,6 +91,8 @@ async function upgradeLocked(args: ParsedArgs, out: Output, dir: string): Promis
     yes: args.options.yes === true,
     ask: interactive ? askInTerminal : dryRun && args.options.yes !== true ? answerForDryRun : undefined,
     lookup: args.options.lookup === true,
+    askZoneId,
+    generatorPin: args.options["generator-pin"],
   });
   for (const warning of plan.warnings) out.warn(warning);
   const summary = plan.outcomes.filter((o) => o.outcome !== "unchanged").map((o) => `  ${o.outcome.padEnd(25)} ${o.path}`);
@@ -91,6 +104,7 @@ async function upgradeLocked(args: ParsedArgs, out: Output, dir: string): Promis
           ? ["The upgrade will ask (here, with no terminal, the dry run took the defaults; pass these flags to choose):", ...wouldAsk, ""]
           : []),
         ...summary,
+        ...plan.notes.map((note) => `Note: ${note}.`),
         ...describeRecords(plan.changes),
         ...diffs(plan.changes, { deletions: false }),
       ].join("\n"),
@@ -98,7 +112,13 @@ async function upgradeLocked(args: ParsedArgs, out: Output, dir: string): Promis
     return plan.conflicts.length > 0 ? 1 : 0;
   }
   await whileWriting(() => writeChanges(dir, plan.changes, { force: true, interrupted: pendingSignal }));
-  const lines = [`Upgraded ${shown(dir)} from ${plan.from} to ${plan.to}: ${plan.changes.length} file(s) written or removed.`, ...summary];
+  const packed = plan.pin === "tarball" && packInto(dir);
+  const lines = [
+    `Upgraded ${shown(dir)} from ${plan.from} to ${plan.to}: ${plan.changes.length} file(s) written or removed.`,
+    ...summary,
+    ...plan.notes.map((note) => `Note: ${note}.`),
+    ...(packed ? [`  ${"packed".padEnd(25)} ${tarballName()} (package.json pins it: this generator is not installed from npm)`] : []),
+  ];
   if (plan.conflicts.length > 0) {
     lines.push(
       "",

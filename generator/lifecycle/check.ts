@@ -5,10 +5,11 @@ import { type Advisory, advisoriesForProject, formatAdvisory } from "../advisori
 import { BASE_FILE, readBaseCopies } from "../base-copy";
 import { ageInDays, CONTEXT_FILE, isStale, readContext } from "../lookup/context-file";
 import { sha256 } from "../provenance";
-import { latestVersion } from "../registry";
+import { findBlueprint, latestVersion } from "../registry";
 import { loadProject, onDisk, type Project } from "./project";
 import { compareSynth, type SynthComparison } from "./synth";
 import { hasConflictMarkers, toLf } from "./text";
+import { upgradeNeeds } from "./zone-names";
 
 export interface CheckReport extends SynthComparison {
   readonly project: string;
@@ -20,6 +21,8 @@ export interface CheckReport extends SynthComparison {
   readonly deleted: readonly string[];
   /** A newer version of the project's blueprint, if any. */
   readonly newerBlueprint: string | null;
+  /** What upgrading to `newerBlueprint` needs that the project does not record (zone IDs for recorded zone names). */
+  readonly upgradeNeeds: string | null;
   /** Generated files holding unresolved conflict markers (`<<<<<<< ` … `>>>>>>> `) from an upgrade. */
   readonly conflicts: readonly string[];
   /**
@@ -132,6 +135,7 @@ export function checkProject(dir: string, options: CheckOptions = {}): CheckRepo
     unrecorded: [...unrecorded.keys()].sort(byCodePoint),
     staleContext: staleContext(project, options.now ?? new Date()),
     newerBlueprint: newer,
+    upgradeNeeds: newer ? upgradeNeeds(project.provenance.answers, findBlueprint(newer, "blueprint")) : null,
     ...compareSynth(dir, options.synth === true),
     // the known defects of its version that its recorded answers have
     advisories: advisoriesForProject(project.entry.manifest.name, project.entry.manifest.version, project.provenance.answers),
@@ -184,7 +188,9 @@ export function formatCheck(report: CheckReport, strict = false): string {
       `  stale     ${report.staleContext.file}: AWS lookups are ${report.staleContext.ageDays} days old (over 90); ask AWS again with create-privatelink upgrade --lookup (it keeps your edits)`,
     );
   if (report.newerBlueprint)
-    lines.push(`  outdated  ${report.blueprint} → ${report.newerBlueprint} is available: create-privatelink upgrade`);
+    lines.push(
+      `  outdated  ${report.blueprint} → ${report.newerBlueprint} is available: create-privatelink upgrade${report.upgradeNeeds ? `; it needs ${report.upgradeNeeds}` : ""}`,
+    );
   for (const s of report.staleSynth) lines.push(`  stale     cdktf.out/stacks/${s.stack}: ${s.problem}`);
   const version = Number(report.blueprint.split("@")[1]);
   for (const advisory of report.advisories) lines.push(`  advisory  ${formatAdvisory(advisory, version)}`);
@@ -193,7 +199,9 @@ export function formatCheck(report: CheckReport, strict = false): string {
   const edits = ownerEdits(report);
   if (found.length > 0) {
     const fix =
-      report.advisories.length > 0 || report.newerBlueprint ? "; create-privatelink upgrade fixes the defects and moves to the newest" : "";
+      report.advisories.length > 0 || report.newerBlueprint
+        ? `; create-privatelink upgrade fixes the defects and moves to the newest${report.upgradeNeeds ? " (it needs zone IDs: see outdated)" : ""}`
+        : "";
     lines.push(`Found ${found.join(", ")}: see above${fix}.`);
   } else if (edits.length > 0) {
     lines.push(`Clean: only your own edits (${edits.join(", ")}), which do not fail check without --strict; the blueprint is the newest.`);

@@ -3,6 +3,7 @@ import { BlueprintInputError } from "../../blueprints/lib/errors";
 import { type Asker, type ResolvedAnswers, resolveAnswers } from "../answers/resolve";
 import { BASE_FILE } from "../base-copy";
 import { factsFor } from "../commands/facts-step";
+import type { GeneratorPin } from "../plan/generator-pin";
 import { planProject } from "../plan/plan";
 import { validateAnswers } from "../plan/validate";
 import { PROVENANCE_FILE, type Provenance, readProvenance, type Suppression } from "../provenance";
@@ -99,14 +100,32 @@ export async function render(
   blueprint: string,
   recorded: Readonly<Record<string, unknown>>,
   suppressions: readonly Suppression[],
-  options: { flags?: Readonly<Record<string, unknown>>; yes: boolean; ask?: Asker; projectDir?: string; lookup?: boolean },
+  options: {
+    flags?: Readonly<Record<string, unknown>>;
+    yes: boolean;
+    ask?: Asker;
+    projectDir?: string;
+    lookup?: boolean;
+    /** How package.json pins the generator. @default "registry" */
+    pin?: GeneratorPin;
+  },
 ): Promise<Rendered> {
   const answered = await resolveAnswers({ flags: { ...options.flags, blueprint }, recorded }, { yes: options.yes, ask: options.ask });
   // The project's recorded AWS answers (privatelink.context.json), so that a re-render places endpoints as before;
   // with `lookup`, AWS is asked again.
   const resolved = options.projectDir ? await factsFor(answered, options.projectDir, options.lookup === true) : answered;
   validateAnswers(resolved);
-  const plan = planProject(resolved, suppressions);
+  return planRendered(resolved, suppressions, options.pin);
+}
+
+/** The files of answers already resolved and checked: `render` without asking again (an upgrade adding its moves). */
+export function planRendered(
+  resolved: ResolvedAnswers,
+  suppressions: readonly Suppression[],
+  pin?: GeneratorPin,
+  mainTs?: (content: string) => string,
+): Rendered {
+  const plan = planProject(resolved, suppressions, pin, mainTs);
   const meta = (path: string) => plan.files.find((f) => f.path === path)!.content;
   const files = new Map(plan.files.filter((f) => f.path !== PROVENANCE_FILE && f.path !== BASE_FILE).map((f) => [f.path, f.content]));
   return { resolved, files, provenance: meta(PROVENANCE_FILE), base: meta(BASE_FILE) };

@@ -2,14 +2,17 @@ import { BlueprintInputError } from "../../blueprints/lib/errors";
 import { byCodePoint } from "../../blueprints/lib/order";
 import type { Asker } from "../answers/resolve";
 import { BASE_FILE, readBaseCopies } from "../base-copy";
+import { type GeneratorPin, upgradePin } from "../plan/generator-pin";
 import { PROVENANCE_FILE, sha256 } from "../provenance";
 import { BLUEPRINTS, type BlueprintEntry, findBlueprint, latestVersion } from "../registry";
 import type { FileChange } from "../write/target";
 import { uncommittedChanges } from "./git";
 import { mergeFile } from "./merge";
 import { migrate } from "./migrations";
-import { loadProject, onDisk, type Project, render } from "./project";
+import { replacedSubnets, resourceMoves, synthesizedResources, withMoves } from "./moves";
+import { loadProject, onDisk, type Project, planRendered, render } from "./project";
 import { hasConflictMarkers, toLf, withEndingsOf } from "./text";
+import { lookupZoneIds, type ZoneIdSources, zoneIdsForUpgrade } from "./zone-names";
 
 export interface UpgradeOptions {
   /** Target version, `name@version`. @default the newest of the project's blueprint */
@@ -24,6 +27,12 @@ export interface UpgradeOptions {
   readonly ask?: Asker;
   /** Ask AWS again for the new rendering's facts (zones per service), as `create --lookup` does. @default false */
   readonly lookup?: boolean;
+  /** `--generator-pin`: how package.json pins the generator. @default see `upgradePin` */
+  readonly generatorPin?: string;
+  /** Asks the owner for a recorded zone name's zone ID (in a terminal). @default none: an error names the flags */
+  readonly askZoneId?: ZoneIdSources["ask"];
+  /** This account's zone name → ID mapping, for `lookup`. @default DescribeAvailabilityZones through the EC2 SDK */
+  readonly lookupZoneIds?: ZoneIdSources["lookup"];
 }
 
 /** What happened to one file. */
@@ -45,6 +54,10 @@ export interface UpgradePlan {
   readonly changes: readonly FileChange[];
   readonly conflicts: readonly string[];
   readonly warnings: readonly string[];
+  /** How the upgraded package.json pins the generator: with `tarball`, the writer packs it into the project. */
+  readonly pin: GeneratorPin;
+  /** What the owner should know before deploying: zone IDs used, resources moved or replaced. */
+  readonly notes: readonly string[];
 }
 
 const ref = (entry: BlueprintEntry) => `${entry.manifest.name}@${entry.manifest.version}`;
@@ -91,7 +104,11 @@ export async function planUpgrade(dir: string, options: UpgradeOptions): Promise
     warnings.push(
       `${BASE_FILE} is missing: the merge base is the old version rendered by this generator, so template changes since may show as conflicts`,
     );
-  const base = await render(ref(from), recorded, suppressions, { yes: true, projectDir: dir });
+  // The generator's pin: kept as a tarball from a checkout or when the project pins this version's; see generator-pin.ts.
+  const packageJsonNow = onDisk(project, "package.json");
+  const pin = upgradePin(packageJsonNow, options.generatorPin);
+  const basePin = /"file:/.test(packageJsonNow ?? "") ? "tarball" : "registry";
+  const base = await render(ref(from), recorded, suppressions, { yes: true, projectDir: dir, pin: basePin });
   const chain = BLUEPRINTS.filter((b) => b.manifest.name === from.manifest.name).map((b) => ({
     version: b.manifest.version,
     migration: b.migration,
@@ -100,13 +117,42 @@ export async function planUpgrade(dir: string, options: UpgradeOptions): Promise
     answers: { ...recorded },
     paths: Object.keys(project.provenance.files),
   });
-  const theirs = await render(ref(to), { ...migrated.answers, ...options.file } as Readonly<Record<string, unknown>>, suppressions, {
+  // Zone names an older version recorded become the zone IDs the new one places by (zone-names.ts).
+  const zoned = await zoneIdsForUpgrade({ ...migrated.answers, ...options.file }, to, options.flags ?? {}, {
+    lookup: options.lookup ? (options.lookupZoneIds ?? lookupZoneIds) : undefined,
+    ask: options.ask ? options.askZoneId : undefined,
+  });
+  let theirs = await render(ref(to), zoned.answers, suppressions, {
     flags: options.flags,
     yes: options.yes,
     ask: options.ask,
     projectDir: dir,
-    lookup: options.lookup,
+    // A lookup that only found zone IDs is spent: a version without AWS lookups takes none.
+    lookup: options.lookup === true && (zoned.ids.size === 0 || to.lookupServices !== undefined),
+    pin,
   });
+  const notes = [...zoned.notes];
+  if (zoned.ids.size > 0) {
+    const before = synthesizedResources(base.resolved);
+    const after = synthesizedResources(theirs.resolved);
+    const moves = resourceMoves(before, after, zoned.ids);
+    const replaced = replacedSubnets(before, after, moves);
+    const count = [...moves.values()].reduce((n, list) => n + list.length, 0);
+    if (count > 0) {
+      theirs = planRendered(theirs.resolved, suppressions, pin, (content) => withMoves(content, moves, ref(from)));
+      notes.push(
+        `${count} resource(s) that ${ref(to)} renames (subnets, their route tables and associations) keep what is deployed: moved blocks at the end of build() in main.ts`,
+      );
+    }
+    const subnets = [...before.values()].some((resources) => Object.keys(resources.aws_subnet ?? {}).length > 0);
+    notes.push(
+      !subnets
+        ? "the project creates no subnets (they are an existing VPC's): the zone IDs only say where its endpoints go"
+        : replaced.length > 0
+          ? `Terraform would replace ${replaced.length} subnet(s), and the endpoints in them: ${replaced.join(", ")}`
+          : `no subnet is replaced when each zone ID is the zone its name meant in this account${options.lookup ? " (as AWS answered)" : "; check with npm run diff before deploying: another ID replaces the subnet and its endpoints"}`,
+    );
+  }
 
   const outcomes: { path: string; outcome: FileOutcome }[] = [];
   const changes: FileChange[] = [];
@@ -202,7 +248,7 @@ export async function planUpgrade(dir: string, options: UpgradeOptions): Promise
   }
   write(PROVENANCE_FILE, theirs.provenance);
   write(BASE_FILE, theirs.base);
-  return { from: ref(from), to: ref(to), outcomes, changes, conflicts, warnings: [...warnings, ...theirs.resolved.warnings] };
+  return { from: ref(from), to: ref(to), outcomes, changes, conflicts, warnings: [...warnings, ...theirs.resolved.warnings], pin, notes };
 }
 
 const VERSION_FOLDER = /^blueprints\/[^/]+\/v\d+\//;

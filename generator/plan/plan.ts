@@ -7,6 +7,7 @@ import { costLines } from "../cost";
 import { contextFile } from "../lookup/context-file";
 import { packageJson } from "../paths";
 import { provenanceFile, type Suppression } from "../provenance";
+import type { GeneratorPin } from "./generator-pin";
 import { biomeJson, blueprintSources, cdktfJson, projectPackageJson, staticFile, tsconfig } from "./project-files";
 import { render } from "./render";
 import type { PlannedFile } from "./types";
@@ -28,7 +29,13 @@ export interface ProjectPlan {
  * provenance file last computed over the others. Pure but for reading the
  * generator's own templates and blueprint sources.
  */
-export function planProject(resolved: ResolvedAnswers, suppressions: readonly Suppression[] = []): ProjectPlan {
+export function planProject(
+  resolved: ResolvedAnswers,
+  suppressions: readonly Suppression[] = [],
+  pin: GeneratorPin = "registry",
+  /** A change to main.ts the run makes (an upgrade's `moved` blocks). @default none */
+  mainTs: (content: string) => string = (content) => content,
+): ProjectPlan {
   const { used, entry } = resolved;
   const answers = resolved.answers as unknown as CommonAnswers;
   const version = packageJson().version;
@@ -45,7 +52,7 @@ export function planProject(resolved: ResolvedAnswers, suppressions: readonly Su
     })),
   ].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
   const files: PlannedFile[] = [
-    projectPackageJson(answers),
+    projectPackageJson(answers, pin),
     cdktfJson(answers),
     tsconfig(),
     biomeJson(),
@@ -56,14 +63,16 @@ export function planProject(resolved: ResolvedAnswers, suppressions: readonly Su
     staticFile("scripts/typescript.mjs", "project/scripts/typescript.mjs"),
     {
       path: "main.ts",
-      content: render("project/main.ts.hbs", {
-        projectName: answers.projectName,
-        generatorVersion: version,
-        blueprint: answers.blueprint,
-        imports,
-        stacks: declarations(specs),
-        lists: sharedLists(specs),
-      }),
+      content: mainTs(
+        render("project/main.ts.hbs", {
+          projectName: answers.projectName,
+          generatorVersion: version,
+          blueprint: answers.blueprint,
+          imports,
+          stacks: declarations(specs),
+          lists: sharedLists(specs),
+        }),
+      ),
     },
     { path: "test/main.test.ts", content: render("project/test/main.test.ts.hbs", { projectName: answers.projectName }) },
     // The perimeter scenario table, for versions without known policy defects (those have advisories instead).

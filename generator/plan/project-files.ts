@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, posix } from "node:path";
 import type { CommonAnswers } from "../answers/types";
 import { PACKAGE_ROOT, packageJson } from "../paths";
+import { type GeneratorPin, pinSpec } from "./generator-pin";
 import type { PlannedFile } from "./types";
 import { LINE_WIDTH } from "./typescript-literal";
 
@@ -35,8 +36,9 @@ const DEV = [
  * so that `npx create-privatelink check|upgrade|lint` in the project run that
  * copy, not whatever npx would fetch; `upgrade` re-renders this file and so
  * moves the pin to the generator that ran it. Nothing at runtime depends on it.
+ * How it is pinned (the version, or a tarball in the project): `generator-pin.ts`.
  */
-export function projectPackageJson(answers: CommonAnswers): PlannedFile {
+export function projectPackageJson(answers: CommonAnswers, pin: GeneratorPin = "registry"): PlannedFile {
   const own = packageJson();
   const pick = (names: string[], from: Record<string, string>) => Object.fromEntries(names.sort().map((name) => [name, from[name]]));
   return jsonFile("package.json", {
@@ -59,7 +61,7 @@ export function projectPackageJson(answers: CommonAnswers): PlannedFile {
     },
     engines: { node: ">=20.19" },
     dependencies: pick(RUNTIME, own.dependencies),
-    devDependencies: pick([...DEV, own.name], { ...own.dependencies, ...own.devDependencies, [own.name]: own.version }),
+    devDependencies: pick([...DEV, own.name], { ...own.dependencies, ...own.devDependencies, [own.name]: pinSpec(pin) }),
     allowScripts: projectAllowScripts(own.allowScripts ?? {}),
   });
 }

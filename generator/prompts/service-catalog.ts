@@ -12,6 +12,12 @@ export interface PickerItem {
 /** A row of the filtered list: a group heading, or a service under it. */
 export type PickerRow = { readonly heading: ServiceGroup } | { readonly item: PickerItem };
 
+/** A catalog service (interface or gateway) as a picker item, or undefined for a key the catalog does not have. */
+export function catalogItem(key: string): PickerItem | undefined {
+  const service = SERVICES.find((s) => s.key === key);
+  return service && { key: service.key, title: service.title, group: service.group };
+}
+
 /** The catalog's interface services, in catalog order (which keeps each group together). */
 export function pickerItems(): PickerItem[] {
   return SERVICES.filter((s) => s.types.includes("Interface")).map(({ key, title, group }) => ({ key, title, group }));

@@ -20,10 +20,14 @@ export interface ServicePickerConfig {
   readonly items: readonly PickerItem[];
   /** Keys selected at the start. @default none */
   readonly selected?: readonly string[];
-  /** Zones each interface endpoint is in, for the cost line. */
-  readonly zones: number;
+  /** Zones each interface endpoint is in, for the cost line. @default no cost line (see `footer`) */
+  readonly zones?: number;
+  /** The line under the list, given the chosen keys. @default the interface endpoints' monthly cost in `zones` */
+  readonly footer?: (keys: readonly string[]) => string;
   /** The question's own check of the chosen keys: true, or the message naming the field. */
   readonly validate: (keys: string[]) => true | string;
+  /** Said after "no service matches …". @default nothing */
+  readonly noMatch?: string;
   /** Lines of the list shown at once. @default 15 */
   readonly pageSize?: number;
 }
@@ -44,6 +48,7 @@ function nextItem(rows: readonly PickerRow[], from: number, step: 1 | -1): numbe
  */
 export const servicePicker = createPrompt<string[], ServicePickerConfig>((config, done) => {
   const { items, zones, validate, pageSize = 15 } = config;
+  const footer = config.footer ?? ((keys: readonly string[]) => (zones === undefined ? "" : costLine(keys.length, zones)));
   const theme = makeTheme();
   const [status, setStatus] = useState<"idle" | "done">("idle");
   const [filter, setFilter] = useState("");
@@ -102,9 +107,9 @@ export const servicePicker = createPrompt<string[], ServicePickerConfig>((config
   const message = theme.style.message(config.message, status);
   if (status === "done") return `${prefix} ${message} ${theme.style.answer(chosen.join(", ") || "none")}`;
   const body = [
-    rows.length > 0 ? page : theme.style.error(`no service matches "${filter}"; a full service name can be added at the next question`),
+    rows.length > 0 ? page : theme.style.error(`no service matches "${filter}"${config.noMatch ?? ""}`),
     " ",
-    costLine(chosen.length, zones),
+    footer(chosen),
     error ? theme.style.error(error) : "",
     theme.style.help("type to filter • ↑↓ move • space toggle • enter confirm"),
   ];

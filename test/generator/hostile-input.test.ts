@@ -52,7 +52,7 @@ const CASES: readonly Case[] = [
     ],
     field: "consumers[0].availabilityZoneIds[1]",
     expected:
-      /is in euw1-az3, where the endpoint service is not offered: its load balancer is in euw1-az1, euw1-az2;.*\(the answer of --consumers\)/,
+      /^create-privatelink: --consumers `consumers\[0\]\.availabilityZoneIds\[1\]`: is in euw1-az3, where the endpoint service is not offered: its load balancer is in euw1-az1, euw1-az2;/,
   },
   // answers files
   { name: "malformed JSON", answersFile: "{ region: eu-west-1 ", field: "--answers", expected: /is not valid JSON .*expected an object/ },
@@ -146,7 +146,18 @@ const CASES: readonly Case[] = [
     field: "consumerRoleName",
     expected: /expected an IAM role name/,
   },
-  { name: "an external ID too short", args: [...ES, "--external-id", "a"], field: "externalId", expected: /expected 2 to 1224/ },
+  {
+    name: "an external ID too short",
+    args: [...ES, "--consumer-accounts", "111122223333", "--external-id", "a"],
+    field: "externalId",
+    expected: /expected 2 to 1224/,
+  },
+  {
+    name: "an external ID with no role to assume (named as the flag; it would be dropped silently otherwise)",
+    args: ["--external-id", "abcdef"],
+    field: "--external-id",
+    expected: /does not apply with the other answers given/,
+  },
   // regions, services, zones
   { name: "an unknown region", args: ["--region", "mars-east-1"], field: "region", expected: /is not a known AWS region/ },
   { name: "an upper-case region", args: ["--region", "EU-WEST-1"], field: "region", expected: /is not a known AWS region/ },
@@ -358,7 +369,15 @@ describe(`hostile input: ${CASES.length} cases, each exit 2, the field named, no
       args.push("--answers", join(parent, "answers.json"));
     }
     const { code, stdout, stderr } = runCli(args, { cwd: parent });
-    expect({ code, stderr }).toEqual({ code: 2, stderr: expect.stringContaining(`\`${c.field}\``) });
+    // Named as the user gave it: the flag they typed leads (`--provider-role: …`), an item within it is named too
+    // (`--consumers \`consumers[0].region\``); an answers-file or internal field between backticks.
+    const key = /^[A-Za-z]+/.exec(c.field)?.[0] ?? "";
+    const flag = questionOf(key)?.flag;
+    const named =
+      stderr.includes(`\`${c.field}\``) ||
+      stderr.startsWith(`create-privatelink: ${c.field}: `) ||
+      (flag !== undefined && c.field === key && stderr.startsWith(`create-privatelink: ${flag}: `));
+    expect({ code, named, stderr }).toEqual({ code: 2, named: true, stderr: expect.any(String) });
     expect(stderr).toMatch(c.expected);
     expect(stderr).not.toMatch(/\n\s+at [\w.<>]+ \(|internal error/);
     expect(stderr.split("\n").length).toBeLessThanOrEqual(3);

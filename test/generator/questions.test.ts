@@ -52,7 +52,7 @@ describe("each blueprint's questions", () => {
     );
     expect(error).toBeInstanceOf(MissingAnswersError);
     expect(error.message).toMatch(
-      /pass --name, --service-name, --service-region, --vpc-cidr, --availability-zones, --consumer-accounts, --external-id, --listener-port, --private-dns-name, --backend, --tag \(/,
+      /pass --name, --service-name, --service-region, --vpc-cidr, --availability-zones, --consumer-accounts, --listener-port, --private-dns-name, --backend, --tag \(/,
     );
   });
 

@@ -55,7 +55,7 @@ describe("the filesystem and the command line, at their edges", () => {
     ["a tag key given twice", ["--tag", "a=b", "--tag", "a=c"], /`tags\.a`: is given twice/],
     ["an option of another command", ["--to", "service-endpoints@2"], /`--to`: does not apply to create/],
     ["an empty directory name", [""], /`dir`: is empty; expected a directory name/],
-    ["a project name that is an object property", ["--name", "constructor"], /`projectName`: "constructor" is reserved/],
+    ["a project name that is an object property", ["--name", "constructor"], /--name: "constructor" is reserved/],
   ])("%s is exit 2", (_name, args, message) => {
     const parent = tmp("edge");
     const hasDir = args[0] === "";
@@ -131,7 +131,7 @@ describe("a prompt whose input ends", () => {
     const cwd = tmp("stdin-eof");
     const result = runCli(["p", "--interactive"], { cwd });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/`blueprint`: standard input ended before "Blueprint" was answered; pass --blueprint/);
+    expect(result.stderr).toMatch(/--blueprint: standard input ended before "Blueprint" was answered; pass --blueprint/);
     noTrace(result.stderr);
     expect(readdirSync(cwd)).toEqual([]);
   });

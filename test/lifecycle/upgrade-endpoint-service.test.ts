@@ -90,6 +90,6 @@ describe("upgrade endpoint-service v1 → v2 through the CLI", () => {
     const dir = v1Project("es-disagree");
     const result = runCli(["upgrade", dir, "--yes", "--consumers", '[{"account": "999900001111"}]']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/`consumers`: lists 999900001111, but --consumer-accounts lists 111122223333, 444455556666/);
+    expect(result.stderr).toMatch(/--consumers: lists 999900001111, but --consumer-accounts lists 111122223333, 444455556666/);
   });
 });

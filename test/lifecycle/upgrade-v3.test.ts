@@ -37,7 +37,7 @@ describe("advisories: known defects of released versions, reported by check like
       );
       expect(text.stdout).toMatch(/PL-2026-002 .*: the STS endpoint policy blocks web-identity and SAML federation.*; fixed in @3/);
       expect(text.stdout).toMatch(
-        /^Found a newer blueprint \(service-endpoints@3\), 5 known defect\(s\) of service-endpoints@\d: see above; create-privatelink upgrade fixes the defects and moves to the newest\.\n$/m,
+        /^Found a newer blueprint \(service-endpoints@3\), 5 known defect\(s\) of service-endpoints@\d: see above; create-privatelink upgrade fixes the defects and moves to the newest \(it needs zone IDs: see outdated\)\.\n$/m,
       );
       const json = runCli(["check", dir, "--json"]);
       expect(json.code).toBe(1);
@@ -107,7 +107,7 @@ describe("upgrade service-endpoints v2 → v3 with an edit in main.ts", () => {
     const refused = runCli(["upgrade", dir, "--yes"]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(
-      /`availabilityZones\[0\]`: "eu-west-1a" is a zone name, .*use zone IDs instead.*recorded in \.privatelink\.json/,
+      /`availabilityZones\[0\]`: "eu-west-1a" is a zone name recorded in \.privatelink\.json; service-endpoints@3 places by zone ID .*--lookup.*--availability-zones/,
     );
 
     const result = runCli(["upgrade", dir, "--yes", "--availability-zones", "euw1-az1,euw1-az2"]);

@@ -7,6 +7,10 @@ import { OPT_OUT, prepareTerraformRun, terraformOptedOut, terraformProblem } fro
  * terraform CLI config and fills its one plugin cache, for every worker.
  */
 export default async function globalSetup(): Promise<void> {
+  // The CLI runs from this checkout, where a project's default pin is a tarball of the generator packed into it;
+  // the tests compare projects with examples/, which pin the published version. The tarball pin has its own tests
+  // (test/project/generator-pin.test.ts, and the README journey, which runs without this variable).
+  process.env.PRIVATELINK_GENERATOR_PIN ??= "registry";
   const problem = terraformProblem();
   if (!problem) return prepareTerraformRun();
   if (terraformOptedOut()) {

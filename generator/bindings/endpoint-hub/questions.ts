@@ -5,6 +5,7 @@ import { checkAccountId, checkRoleName, describe } from "../../../blueprints/lib
 import { toChoice, toList, toText } from "../../answers/parse";
 import { type Known, q, regionOf } from "../../answers/question";
 import type { CommonAnswers } from "../../answers/types";
+import { zoneExample } from "../../answers/zone-defaults";
 
 /** The answers of an endpoint-hub project. */
 export interface EndpointHubAnswers extends CommonAnswers {
@@ -36,7 +37,8 @@ export const hubZones = q({
   key: "availabilityZones",
   flag: "--availability-zones",
   valueName: "zone,zone",
-  message: "Availability zone IDs of the hub VPC (2 or more, e.g. use1-az1,use1-az2: the same zones in every account)",
+  message: "Availability zone IDs of the hub VPC (2 or more: the same zones in every account)",
+  hint: (known) => `in ${regionOf(known)}, e.g. ${zoneExample(regionOf(known))}`,
   prompt: "input",
   defaultValue: (known): readonly string[] => defaultZoneIds(regionOf(known), 2),
   check: (value, known) => checkZoneIds(toList(value, "availabilityZones"), regionOf(known), "availabilityZones"),

@@ -8,6 +8,7 @@ import { parseZonedSubnet } from "../../../blueprints/lib/zoned-vpc";
 import { vpcQuestions } from "../../answers/common-questions";
 import { toList } from "../../answers/parse";
 import { type Known, type Question, q, regionOf } from "../../answers/question";
+import { zoneExample } from "../../answers/zone-defaults";
 import type { EndpointServiceAnswers } from "./questions";
 
 /** A consumer as answers files and `.privatelink.json` hold it; defaults filled in when it is checked. */
@@ -136,7 +137,8 @@ export function providerVpcQuestions(): Question[] {
     if (question.key === "availabilityZones") {
       return {
         ...question,
-        message: "Zone IDs of the new VPC (2 or more, e.g. euw1-az1: the same zone in every account)",
+        message: "Zone IDs of the new VPC (2 or more: the same zones in every account)",
+        hint: (known: Known) => `in ${regionOf(known)}, e.g. ${zoneExample(regionOf(known))}`,
         defaultValue: (known: Known) => defaultZoneIds(regionOf(known), 2, "availabilityZones"),
         check: (value: unknown, known: Known) => checkZoneIds(toList(value, "availabilityZones"), regionOf(known), "availabilityZones"),
       };

@@ -163,4 +163,10 @@ export const endpointServiceV2 = defineBlueprint<EndpointServiceV2Answers>({
   },
   stacks: stacksV2,
   describe: describeProviderV2,
+  warnings: (answers) =>
+    answers.layout === "provider-and-consumers" && answers.consumers.length === 0
+      ? [
+          "layout is provider-and-consumers, but no consumer is listed: the project has the provider stack only; list them (--consumers or --consumer-accounts), or pass --layout provider-only",
+        ]
+      : [],
 });

@@ -88,7 +88,17 @@ export function resolveService(ref: string, region: string, field = "service"): 
   return { key: ref, serviceName: ref, port: 443, privateDns: false, types: ["Interface"], custom: true };
 }
 
+/** The endpoint-service name rule's message (checkEndpointServiceName, and a malformed `…vpce-svc…` among services). */
+export function notAnEndpointServiceName(field: string, shown: string): BlueprintInputError {
+  return new BlueprintInputError(
+    field,
+    `${shown} is not an endpoint service name; expected com.amazonaws.vpce.<region>.vpce-svc-<17 hex digits>`,
+  );
+}
+
 function unknownService(field: string, value: string): BlueprintInputError {
+  // Meant as another team's endpoint service, but malformed: its own rule says what is wrong, not the catalog.
+  if (/vpce-svc|^(cn\.)?com\.amazonaws\.vpce\./.test(value)) return notAnEndpointServiceName(field, `"${clip(value)}"`);
   const starts = SERVICES.filter((s) => s.key.startsWith(value) || value.startsWith(s.key)).map((s) => s.key);
   const near = (
     starts.length > 0

@@ -1,6 +1,6 @@
 import { BlueprintInputError } from "./errors.ts";
 import { type PartitionName, regionInfo } from "./partitions.ts";
-import { isEndpointServiceName } from "./service-names.ts";
+import { isEndpointServiceName, notAnEndpointServiceName } from "./service-names.ts";
 import { checkDistinct, clip, describe } from "./validate.ts";
 
 /**
@@ -137,12 +137,8 @@ export function checkReadOnlyServices(
 
 /** The name of an endpoint service (another team's): com.amazonaws.vpce.<region>.vpce-svc-<17 hex digits>. */
 export function checkEndpointServiceName(value: unknown, field: string): string {
-  if (typeof value !== "string" || !isEndpointServiceName(value)) {
-    throw new BlueprintInputError(
-      field,
-      `${typeof value === "string" ? `"${clip(value)}"` : describe(value)} is not an endpoint service name; expected com.amazonaws.vpce.<region>.vpce-svc-<17 hex digits>`,
-    );
-  }
+  if (typeof value !== "string" || !isEndpointServiceName(value))
+    throw notAnEndpointServiceName(field, typeof value === "string" ? `"${clip(value)}"` : describe(value));
   return value;
 }
 

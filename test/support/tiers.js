@@ -17,6 +17,7 @@ const FULL_TIER = [
   "test/package/[^/]*",
   "test/terraform/every-fixture-[^/]*",
   "test/eject/terraform",
+  "test/journey/[^/]*",
 ];
 
 /** @type {import('jest').Config} */

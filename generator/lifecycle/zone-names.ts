@@ -96,6 +96,42 @@ export function withZoneIds(
   return Object.fromEntries(Object.entries(answers).map(([key, value]) => [key, keys.has(key) ? swap(value) : value]));
 }
 
+const describeIds = (ids: ReadonlyMap<string, string>) =>
+  [...ids]
+    .sort(([a], [b]) => byCodePoint(a, b))
+    .map(([name, id]) => `${name} → ${id}`)
+    .join(", ");
+
+/**
+ * The name → ID pairs a flag's new value gives for a recorded answer of names,
+ * item by item (`--availability-zones use1-az4,use1-az6` for `us-east-1a,us-east-1b`;
+ * `--subnets subnet-1@use1-az4` for `subnet-1@us-east-1a`). A pair that contradicts another is left out.
+ */
+function flagMapping(
+  answers: Readonly<Record<string, unknown>>,
+  flags: Readonly<Record<string, unknown>>,
+  region: string,
+  to: BlueprintEntry,
+): { ids: Map<string, string>; how: string } {
+  const ids = new Map<string, string>();
+  const used: string[] = [];
+  for (const [key, value] of Object.entries(flags)) {
+    const recorded = answers[key];
+    if (!Array.isArray(recorded)) continue;
+    const given = typeof value === "string" ? value.split(",").map((v) => v.trim()) : Array.isArray(value) ? value.map(String) : [];
+    recorded.forEach((item, i) => {
+      if (typeof item !== "string" || given[i] === undefined) return;
+      const [before, after] = [SUBNET_AT.exec(item), SUBNET_AT.exec(given[i]!)];
+      const name = before?.[2] ?? item;
+      const id = after?.[2] ?? given[i]!;
+      if (!isName(name, region) || (before && before[1] !== after?.[1]) || (ids.has(name) && ids.get(name) !== id)) return;
+      ids.set(name, id);
+      used.push(questionOf(key, to)?.flag ?? `--${key}`);
+    });
+  }
+  return { ids, how: `given by ${[...new Set(used)].join(", ")}` };
+}
+
 /** How the IDs are found: AWS's answer for the account (`lookup`), or the owner's (`ask`, one name at a time). */
 export interface ZoneIdSources {
   readonly lookup?: (region: string) => Promise<ReadonlyMap<string, string>>;
@@ -123,7 +159,10 @@ export async function zoneIdsForUpgrade(
   const found = zoneNamesToReplace(answers, region, flags);
   const refused = refusedByTarget(answers, to, [...new Set(found.map((n) => n.key))]);
   const names = found.filter((n) => refused.has(n.key));
-  if (names.length === 0) return { answers: { ...answers }, notes: [], ids: new Map() };
+  // Names a flag replaces with IDs still say which zone each deployed subnet is in: pair them, for the moves.
+  const given = flagMapping(answers, flags, region, to);
+  const givenNote = given.ids.size > 0 ? [`recorded zone names become the zone IDs ${given.how}: ${describeIds(given.ids)}`] : [];
+  if (names.length === 0) return { answers: { ...answers }, notes: givenNote, ids: given.ids };
   const distinct = [...new Set(names.map((n) => n.name))].sort(byCodePoint);
   const target = `${to.manifest.name}@${to.manifest.version}`;
   let ids: Map<string, string>;
@@ -151,10 +190,8 @@ export async function zoneIdsForUpgrade(
       `"${first.name}" is a zone name recorded in .privatelink.json; ${target} places by zone ID (in ${region} a name is a different zone in each account), and only your account knows which ID ${distinct.join(", ")} ${distinct.length > 1 ? "are" : "is"}: run the upgrade with --lookup (asks AWS: ec2:DescribeAvailabilityZones), or pass ${flagsOf} with zone IDs (aws ec2 describe-availability-zones --region ${region}), or run it in a terminal to be asked`,
     );
   }
-  const notes = [
-    `zone names recorded in .privatelink.json become zone IDs, ${how}: ${distinct.map((n) => `${n} → ${ids.get(n)}`).join(", ")}`,
-  ];
-  return { answers: withZoneIds(answers, region, ids, refused), notes, ids };
+  const notes = [...givenNote, `zone names recorded in .privatelink.json become zone IDs, ${how}: ${describeIds(ids)}`];
+  return { answers: withZoneIds(answers, region, ids, refused), notes, ids: new Map([...given.ids, ...ids]) };
 }
 
 /** This account's zone name → ID mapping in `region`: DescribeAvailabilityZones, through the EC2 SDK (loaded only here). */

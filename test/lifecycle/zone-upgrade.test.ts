@@ -108,6 +108,15 @@ describe("upgrading a project that recorded zone names", () => {
     expect(result.code).toBe(0);
     expect(mainTs(dir)).toContain('availabilityZones: ["use1-az4", "use1-az6"]');
     expect(JSON.parse(readFileSync(join(dir, ".privatelink.json"), "utf8")).availabilityZones).toEqual(["use1-az4", "use1-az6"]);
+    // The flag's IDs pair with the recorded names item by item: the renamed resources are moved all the same.
+    expect(result.stdout).toContain(
+      "recorded zone names become the zone IDs given by --availability-zones: us-east-1a → use1-az4, us-east-1b → use1-az6",
+    );
+    expect(result.stdout).toContain("6 resource(s) that service-endpoints@3 renames");
+    expect(result.stdout).toContain("check with npm run diff before deploying");
+    expect(mainTs(dir)).toMatch(
+      /from: "aws_subnet\.endpoints_private-subnet-a_7E72BBFD",\s+to: "aws_subnet\.endpoints_private-subnet-az4_[0-9A-F]{8}"/,
+    );
   });
 
   it("--lookup asks AWS for this account's IDs (DescribeAvailabilityZones), records them, and moves the renamed resources", async () => {

@@ -3,6 +3,15 @@ import type { StackBaseProps } from "../../blueprints/lib/stack";
 import { clip } from "../../blueprints/lib/validate";
 import { backendOf, type CommonAnswers, type VpcAnswers } from "../answers/types";
 
+/**
+ * A deploy step as a project's README and the closing summary give it: the
+ * project's own CLI script (scripts/cdktf.mjs: cdktn-cli, or cdktf-cli on Node 20),
+ * which works on every supported Node without a compiler; `npx cdktf` does not on Node 24.
+ */
+export function deployCommand(stacks: string): string {
+  return `npm run cdktf -- deploy ${stacks}`;
+}
+
 /** Drops keys whose value is undefined, null, an empty list or an empty object, so main.ts shows what matters. */
 export function compact(props: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(

@@ -21,7 +21,7 @@ const RUNTIME = ["cdktf", "@cdktf/provider-aws", "constructs", "@aws-sdk/util-en
 const DEV = [
   "@biomejs/biome",
   "@cloud-copilot/iam-simulate",
-  "cdktf-cli",
+  "cdktn-cli",
   "jest",
   "ts-jest",
   "@types/jest",
@@ -51,9 +51,10 @@ export function projectPackageJson(answers: CommonAnswers, pin: GeneratorPin = "
     scripts: {
       // main.ts run directly, without the cdktf CLI's start-up: see scripts/synth.mjs
       synth: `${APP_NODE} --import ./scripts/synth.mjs main.ts`,
-      // the cdktf CLI without telemetry (CHECKPOINT_DISABLE): see scripts/cdktf.mjs
+      // the CDKTF CLI for this Node (cdktn-cli, or cdktf-cli on Node 20), without telemetry: see scripts/cdktf.mjs
+      cdktf: "node scripts/cdktf.mjs",
       deploy: "node scripts/cdktf.mjs deploy '*'",
-      diff: "node scripts/cdktf.mjs diff '*'",
+      diff: "node scripts/cdktf.mjs diff",
       // Jest runs the ES-module tests with Node's VM modules (see jest.config.js).
       test: "node --experimental-vm-modules --disable-warning=ExperimentalWarning node_modules/jest/bin/jest.js",
       typecheck: "tsc --noEmit",
@@ -62,19 +63,13 @@ export function projectPackageJson(answers: CommonAnswers, pin: GeneratorPin = "
     engines: { node: ">=20.19" },
     dependencies: pick(RUNTIME, own.dependencies),
     devDependencies: pick([...DEV, own.name], { ...own.dependencies, ...own.devDependencies, [own.name]: pinSpec(pin) }),
-    allowScripts: projectAllowScripts(own.allowScripts ?? {}),
+    // The archived cdktf-cli, for Node 20 only (scripts/cdktf.mjs): cdktn-cli, its fork, needs Node 22 and has no node-pty.
+    optionalDependencies: pick(["cdktf-cli"], own.devDependencies),
+    // The install scripts npm (11) may run: none of the generator's. node-pty's would compile on Node 24 (no binary
+    // ships for it: python3, make, a C++ compiler); without it node-pty loads its shipped binary on Node 20 and 22,
+    // and on Node 24 nothing loads node-pty (cdktn-cli runs there).
+    allowScripts: own.allowScripts ?? {},
   });
-}
-
-/**
- * The install scripts npm may run: the generator's own choices, but for
- * node-pty, which the cdktf CLI loads. Its package ships binaries for Node 22
- * and older; its install script checks for one, and on Node 24 compiles it
- * (node-gyp: python3, make and a C++ compiler). Held back, `cdktf deploy`
- * would not start on Node 24.
- */
-function projectAllowScripts(own: Record<string, boolean>): Record<string, boolean> {
-  return { ...own, "@cdktf/node-pty-prebuilt-multiarch": true };
 }
 
 /**

@@ -65,7 +65,7 @@ describe("endpoint-service v2: on every fixture", () => {
       };
       const resolved = await fixtureAnswers(fixture);
       const steps = resolved.entry.describe(resolved.answers).deploy.map((line) => {
-        const glob = /^npx cdktf deploy '?([\w*-]+)'?/.exec(line)![1];
+        const glob = /^npm run cdktf -- deploy '?([\w*-]+)'?/.exec(line)![1];
         return new RegExp(`^${glob.replace(/\*/g, ".*")}$`);
       });
       const stepOf = (id: string) => {

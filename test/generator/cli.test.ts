@@ -154,7 +154,7 @@ describe("create-privatelink CLI", () => {
     const dir = join(tmp("summary"), "proj");
     const { stdout } = runCli([dir, "--yes", "--services", "ssm,kms,logs", "--availability-zones", "use1-az1,use1-az2,use1-az4"]);
     expect(stdout).toMatch(/Wrote \d+ of \d+ files/);
-    expect(stdout).toMatch(/npm install\n\s+npm run synth\n\s+npm test\n\s+npx cdktf deploy proj/);
+    expect(stdout).toMatch(/npm install\n\s+npm run synth\n\s+npm test\n\s+npm run cdktf -- deploy proj/);
     expect(stdout).toMatch(/3 x 3 AZ x 730 h x USD 0.01 = about USD 65.70 per month/);
     expect(stdout).toMatch(/Assumed: us-east-1 list prices/);
   });

@@ -50,7 +50,11 @@ describe("a generated project without internet access", () => {
 
   test("npm run deploy and diff run the cdktf CLI with CHECKPOINT_DISABLE=1, unless it is set already", () => {
     const pkg = JSON.parse(readFileSync(join(EXAMPLE, "package.json"), "utf8"));
-    expect([pkg.scripts.deploy, pkg.scripts.diff]).toEqual(["node scripts/cdktf.mjs deploy '*'", "node scripts/cdktf.mjs diff '*'"]);
+    expect([pkg.scripts.cdktf, pkg.scripts.deploy, pkg.scripts.diff]).toEqual([
+      "node scripts/cdktf.mjs",
+      "node scripts/cdktf.mjs deploy '*'",
+      "node scripts/cdktf.mjs diff",
+    ]);
     // a project whose cdktf CLI prints what it was started with
     const dir = tmp("checkpoint");
     cpSync(join(EXAMPLE, "scripts"), join(dir, "scripts"), { recursive: true });
@@ -66,5 +70,40 @@ describe("a generated project without internet access", () => {
     const { CHECKPOINT_DISABLE: _, ...without } = process.env;
     expect(started(without)).toEqual(["1", "deploy", "*"]);
     expect(started({ ...without, CHECKPOINT_DISABLE: "" })).toEqual(["", "deploy", "*"]);
+  });
+
+  test("scripts/cdktf.mjs runs cdktn-cli where Node has what it needs, cdktf-cli on Node 20; diff without a stack diffs each", () => {
+    const dir = tmp("which-cli");
+    cpSync(join(EXAMPLE, "scripts"), join(dir, "scripts"), { recursive: true });
+    // two CLIs that print which they are and what they were started with
+    for (const [pkg, file, name] of [
+      ["cdktf-cli", "cdktf", "cdktf"],
+      ["cdktn-cli", "cdktn.js", "cdktn"],
+    ]) {
+      const bin = join(dir, "node_modules", pkg, "bundle", "bin");
+      mkdirSync(bin, { recursive: true });
+      writeFileSync(join(dir, "node_modules", pkg, "package.json"), JSON.stringify({ name: pkg, version: "0.0.0" }));
+      writeFileSync(join(bin, file), `console.log(${JSON.stringify(name)}, process.argv.slice(2).join(" "));\n`);
+    }
+    mkdirSync(join(dir, "cdktf.out"));
+    writeFileSync(join(dir, "cdktf.out", "manifest.json"), JSON.stringify({ stacks: { provider: {}, "consumer-111122223333": {} } }));
+    const wrapper = (args: string[], preload: string[] = []) => {
+      const result = spawnSync(process.execPath, [...preload, "scripts/cdktf.mjs", ...args], { cwd: dir, encoding: "utf8" });
+      expect(result.stderr).toBe("");
+      return result.stdout.trim().split("\n");
+    };
+    // This Node 20 lacks worker_threads.markAsUncloneable, which cdktn-cli needs: the optional cdktf-cli runs.
+    expect(wrapper(["deploy", "provider"])).toEqual(["cdktf deploy provider"]);
+    // A Node that has it (22.18 and later; simulated here) runs cdktn-cli.
+    const newer = join(dir, "newer-node.cjs");
+    writeFileSync(newer, 'require("node:worker_threads").markAsUncloneable = () => {};\nrequire("node:module").syncBuiltinESMExports();\n');
+    expect(wrapper(["deploy", "provider"], ["--require", newer])).toEqual(["cdktn deploy provider"]);
+    // The CLI diffs one stack at a time: without one, every stack, in the app's order, after one synth.
+    expect(wrapper(["diff", "--skip-provider-lock"], ["--require", newer])).toEqual([
+      "cdktn synth",
+      "cdktn diff provider --skip-synth --skip-provider-lock",
+      "cdktn diff consumer-111122223333 --skip-synth --skip-provider-lock",
+    ]);
+    expect(wrapper(["diff", "provider"], ["--require", newer])).toEqual(["cdktn diff provider"]);
   });
 });

@@ -48,30 +48,3 @@ export function nodeHome(version: string): string {
 export function onNode(version: string): NodeJS.ProcessEnv {
   return { PATH: `${join(nodeHome(version), "bin")}:${process.env.PATH ?? ""}` };
 }
-
-/**
- * The cdktf CLI (cdktf-cli 0.21) loads node-pty, whose package ships binaries
- * for Node 22 and older only: on Node 24 its install script compiles it, as the
- * generated projects' `allowScripts` lets npm do. This is that step for the
- * repository's node_modules, against the Node version's own headers. Node 20
- * and 22 keep loading the shipped binary, which node-pty looks for first.
- */
-export function buildNodePty(version: string): void {
-  const home = nodeHome(version);
-  const node = join(home, "bin", "node");
-  const pty = join(REPO, "node_modules", "@cdktf", "node-pty-prebuilt-multiarch");
-  const loads = () => {
-    try {
-      execFileSync(node, ["-e", "require('./lib/prebuild-loader.js')"], { cwd: pty, stdio: "pipe" });
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  if (loads()) return;
-  const gyp = require.resolve("node-gyp/bin/node-gyp.js", { paths: [join(process.execPath, "..", "..", "lib", "node_modules", "npm")] });
-  // npm passes its own nodedir (Node 20's headers here) to scripts as npm_config_nodedir: this Node's headers win.
-  const env = { ...process.env, ...onNode(version), npm_config_nodedir: home };
-  execFileSync(node, [gyp, "rebuild", `--nodedir=${home}`], { cwd: pty, stdio: "pipe", env });
-  if (!loads()) throw new Error(`node-pty built for Node ${version} does not load`);
-}

@@ -1,4 +1,5 @@
 import { label, type ProjectDescription } from "../../describe";
+import { deployCommand } from "../common";
 import { consumerLines } from "../endpoint-service/describe";
 import type { EndpointConsumerAnswers } from "./questions";
 
@@ -13,7 +14,7 @@ export function describeConsumers(answers: EndpointConsumerAnswers): ProjectDesc
     diagram: ["flowchart LR", `  service[${label(`Endpoint service ${answers.serviceName}`)}]`, ...consumerLines(answers, "service")].join(
       "\n",
     ),
-    deploy: ["npx cdktf deploy 'consumer-*'", "# then ask the provider to accept the endpoint IDs from the endpoint_id outputs"],
+    deploy: [deployCommand("'consumer-*'"), "# then ask the provider to accept the endpoint IDs from the endpoint_id outputs"],
     notes: ["The provider must allow each consumer account and accept its connection before traffic flows."],
     cost: {
       interfaceEndpoints: answers.consumerAccounts.length,

@@ -1,5 +1,6 @@
 import { hasPrivateDnsZone, privateDnsZone } from "../../../blueprints/lib/facts/private-dns";
 import { label, nodeId, type ProjectDescription } from "../../describe";
+import { deployCommand } from "../common";
 import { hubComparisonLines } from "./cost";
 import type { EndpointHubAnswers } from "./questions";
 
@@ -53,7 +54,7 @@ export function describeHub(answers: EndpointHubAnswers): ProjectDescription {
       })),
     ],
     diagram: diagram(answers),
-    deploy: answers.spokes.length > 0 ? ["npx cdktf deploy hub", "npx cdktf deploy 'spoke-*'"] : ["npx cdktf deploy hub"],
+    deploy: answers.spokes.length > 0 ? [deployCommand("hub"), deployCommand("'spoke-*'")] : [deployCommand("hub")],
     notes: [
       "Deploy the hub first: the spokes read its transit gateway, association authorizations and RAM share from its state (cross-stack references).",
       "A spoke with its own S3 or DynamoDB gateway endpoint keeps using it (free, no transit): the hub's zone for that service is not associated with it.",

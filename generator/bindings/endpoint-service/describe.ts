@@ -1,4 +1,5 @@
 import { label, nodeId, type ProjectDescription } from "../../describe";
+import { deployCommand } from "../common";
 import type { EndpointServiceAnswers } from "./questions";
 
 /** What the README and the closing summary say about an endpoint-service project. */
@@ -42,11 +43,11 @@ export function describeProvider(answers: EndpointServiceAnswers): ProjectDescri
     deploy:
       consumers.length > 0
         ? [
-            "npx cdktf deploy provider",
-            "npx cdktf deploy 'consumer-*'",
+            deployCommand("provider"),
+            deployCommand("'consumer-*'"),
             "# then accept each connection: aws ec2 accept-vpc-endpoint-connections --service-id <service_id> --vpc-endpoint-ids <endpoint_id>",
           ]
-        : ["npx cdktf deploy provider"],
+        : [deployCommand("provider")],
     notes: [
       "Acceptance is required: each consumer's endpoint stays pendingAcceptance until the provider accepts it (the `service_id` and `endpoint_id` outputs give the IDs).",
       "The NLB's security group does not filter PrivateLink traffic (consumer addresses are unknown and may overlap); allowed principals and acceptance gate it.",

@@ -1,4 +1,5 @@
 import { label, nodeId, type ProjectDescription } from "../../describe";
+import { deployCommand } from "../common";
 import type { EndpointServiceV2Answers } from "./v2-questions";
 
 /** The deploy steps, in the order the stacks' references imply; each step's stacks (as `cdktf deploy` globs). */
@@ -62,7 +63,7 @@ export function describeProviderV2(answers: EndpointServiceV2Answers): ProjectDe
         : []),
     ],
     diagram,
-    deploy: steps.map((s) => `npx cdktf deploy ${s.stacks}  # ${s.what}`),
+    deploy: steps.map((s) => `${deployCommand(s.stacks)}  # ${s.what}`),
     notes: [
       stacked.length > 0
         ? "Acceptance is code: the acceptance stack accepts exactly the endpoints of the listed consumers (it reads their endpoint IDs from the consumer stacks), so deploy it after the consumer stacks."

@@ -1,5 +1,6 @@
 import { resolveService } from "../../../blueprints/lib/service-names";
 import { label, nodeId, type ProjectDescription } from "../../describe";
+import { deployCommand } from "../common";
 import type { ServiceEndpointsAnswers } from "./questions";
 
 /** What the README and the closing summary say about a service-endpoints project. */
@@ -35,7 +36,7 @@ export function describeProject(answers: ServiceEndpointsAnswers): ProjectDescri
       },
     ],
     diagram: lines.join("\n"),
-    deploy: [`npx cdktf deploy ${answers.projectName}`],
+    deploy: [deployCommand(answers.projectName)],
     notes: [
       "Private DNS is on for the services that support it, so the usual SDK endpoints resolve to the interface endpoints inside the VPC.",
       "Only one endpoint with private DNS per service can exist in a VPC: remove any existing one for the same service first.",

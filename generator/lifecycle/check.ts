@@ -1,11 +1,12 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { byCodePoint } from "../../blueprints/lib/order";
-import { type Advisory, advisoriesForProject, formatAdvisory } from "../advisories";
+import { type Advisory, advisoriesFor, advisoriesForProject, formatAdvisory } from "../advisories";
 import { BASE_FILE, readBaseCopies } from "../base-copy";
 import { ageInDays, CONTEXT_FILE, isStale, readContext } from "../lookup/context-file";
 import { sha256 } from "../provenance";
 import { findBlueprint, latestVersion } from "../registry";
+import { answersReproduceMainTs } from "./answers-trust";
 import { loadProject, onDisk, type Project } from "./project";
 import { compareSynth, type SynthComparison } from "./synth";
 import { hasConflictMarkers, toLf } from "./text";
@@ -40,6 +41,11 @@ export interface CheckReport extends SynthComparison {
   readonly unrecorded: readonly string[];
   /** The recorded AWS lookups (`privatelink.context.json`) when older than 90 days. */
   readonly staleContext: { readonly file: string; readonly ageDays: number } | null;
+  /**
+   * The recorded answers no longer give the main.ts the project recorded (edited by hand): every advisory of
+   * the version is reported, as the answers cannot say which the project has.
+   */
+  readonly untrustedAnswers: boolean;
   /** Known defects of the project's blueprint version (`generator/advisories.ts`), fixed in a newer one. */
   readonly advisories: readonly Advisory[];
 }
@@ -79,6 +85,7 @@ export function findings(report: CheckReport, strict = false): string[] {
     ...count(report.deleted.length, "generated file(s) deleted"),
     ...count(report.conflicts.length, "file(s) with conflict markers"),
     ...count(report.untrusted.length, "file(s) whose record was edited by hand"),
+    ...(report.untrustedAnswers ? ["answers in .privatelink.json edited by hand"] : []),
     ...count(report.kept.length, "version folder(s) no longer generated"),
     ...count(report.staleSynth.length, "stale synthesized stack(s)"),
     ...(report.staleContext ? ["AWS lookups over 90 days old"] : []),
@@ -105,7 +112,8 @@ export function checkProject(dir: string, options: CheckOptions = {}): CheckRepo
   const deleted: string[] = [];
   const conflicts: string[] = [];
   const untrusted: string[] = [];
-  const { disagreeing, unrecorded } = readBaseCopies(onDisk(project, BASE_FILE), project.provenance.files);
+  const { copies, disagreeing, unrecorded } = readBaseCopies(onDisk(project, BASE_FILE), project.provenance.files);
+  const untrustedAnswers = answersReproduceMainTs(project, copies) === false;
   for (const [path, hash] of Object.entries(project.provenance.files).sort(([a], [b]) => byCodePoint(a, b))) {
     const raw = onDisk(project, path);
     if (raw === undefined) deleted.push(path);
@@ -137,8 +145,11 @@ export function checkProject(dir: string, options: CheckOptions = {}): CheckRepo
     newerBlueprint: newer,
     upgradeNeeds: newer ? upgradeNeeds(project.provenance.answers, findBlueprint(newer, "blueprint")) : null,
     ...compareSynth(dir, options.synth === true),
-    // the known defects of its version that its recorded answers have
-    advisories: advisoriesForProject(project.entry.manifest.name, project.entry.manifest.version, project.provenance.answers),
+    untrustedAnswers,
+    // the known defects of its version that its recorded answers have (all of them when the answers were edited)
+    advisories: untrustedAnswers
+      ? advisoriesFor(project.entry.manifest.name, project.entry.manifest.version)
+      : advisoriesForProject(project.entry.manifest.name, project.entry.manifest.version, project.provenance.answers),
   };
 }
 
@@ -182,6 +193,10 @@ export function formatCheck(report: CheckReport, strict = false): string {
       report.unrecorded.includes(path)
         ? `  untrusted ${path}: .privatelink.json no longer records it, though ${BASE_FILE} has it; checked against that copy`
         : `  untrusted ${path}: its recorded hash matches the file but not its copy in ${BASE_FILE}; one of the two was edited by hand, so upgrade merges it as a file you edited`,
+    );
+  if (report.untrustedAnswers)
+    lines.push(
+      "  untrusted .privatelink.json: its answers no longer give the main.ts it recorded (edited by hand?); every known defect of the version is listed, as the answers cannot say which the project has: restore the file from git",
     );
   if (report.staleContext)
     lines.push(

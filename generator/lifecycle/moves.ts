@@ -110,6 +110,19 @@ export function replacedSubnets(
   return out.sort(byCodePoint);
 }
 
+const MOVES_START = "  // Upgraded from ";
+
+/** main.ts without the moves an upgrade declared in it (`withMoves` undone): what the answers alone render. */
+export function withoutMoves(mainTs: string): string {
+  const start = mainTs.indexOf(`\n${MOVES_START}`);
+  if (start < 0) return mainTs;
+  const end = mainTs.indexOf("\n}\n", start);
+  const kept = `${mainTs.slice(0, start - 1)}${mainTs.slice(end)}`;
+  return kept.includes("TerraformStack.of(")
+    ? kept
+    : kept.replace('import { App, TerraformStack } from "./blueprints/lib/cdktf.ts";', 'import { App } from "./blueprints/lib/cdktf.ts";');
+}
+
 /**
  * main.ts with the moves declared at the end of `build()`, as `moved` blocks in
  * each stack's Terraform JSON. The upgrade's own lines: they merge into the
@@ -122,7 +135,7 @@ export function withMoves(mainTs: string, moves: ReadonlyMap<string, Move[]>, fr
   if (end < 0) return mainTs;
   const lines = [
     "",
-    `  // Upgraded from ${from}: resources the new version renames keep what is deployed (Terraform moved blocks).`,
+    `${MOVES_START}${from}: resources the new version renames keep what is deployed (Terraform moved blocks).`,
     "  // Keep these until every workspace of this project has applied the upgrade.",
     ...[...moves].flatMap(([stackId, list]) => [
       `  TerraformStack.of(app.node.findChild(${JSON.stringify(stackId)})).addOverride("moved", [`,

@@ -27,6 +27,24 @@ const ALLOW_ALL: readonly [string, object][] = [
     { ...everyone, Condition: { StringNotEquals: { "aws:PrincipalAccount": "999999999999" } } },
   ],
   ["a lone Statement object, not a list", everyone],
+  // found by an adversarial run (issue "Hostile repositories and heavy inputs", item 9)
+  ["every action of the endpoint's own service (dynamodb:* on a DynamoDB endpoint)", { ...everyone, Action: "dynamodb:*" }],
+  [
+    "StringLike aws:PrincipalAccount ???????????? (every 12-digit account)",
+    { ...everyone, Condition: { StringLike: { "aws:PrincipalAccount": "????????????" } } },
+  ],
+  [
+    'Null {"aws:PrincipalAccount": "false"} (true of every signed request)',
+    { ...everyone, Condition: { Null: { "aws:PrincipalAccount": "false" } } },
+  ],
+  [
+    "StringNotEquals aws:PrincipalType Anonymous (every authenticated principal)",
+    { ...everyone, Condition: { StringNotEquals: { "aws:PrincipalType": "Anonymous" } } },
+  ],
+  [
+    'ArnLike aws:PrincipalArn "arn:aws:iam::*:*" (every account)',
+    { ...everyone, Condition: { ArnLike: { "aws:PrincipalArn": "arn:aws:iam::*:*" } } },
+  ],
 ];
 
 /** Policies that do narrow, and must stay clean. */
@@ -35,6 +53,12 @@ const NARROW: readonly [string, object][] = [
   ["StringLike aws:PrincipalAccount with a literal", { ...everyone, Condition: { StringLike: { "aws:PrincipalAccount": "1111222233*" } } }],
   ["a match-all pattern AND a narrowing key", { ...everyone, Condition: { ...ownAccount, StringLike: { "aws:PrincipalOrgID": "*" } } }],
   ["named actions", { ...everyone, Action: ["s3:GetObject"] }],
+  ["every action of another service (s3:* on a DynamoDB endpoint)", { ...everyone, Action: "s3:*" }],
+  [
+    "ArnLike aws:PrincipalArn with the account named",
+    { ...everyone, Condition: { ArnLike: { "aws:PrincipalArn": "arn:aws:iam::111122223333:*" } } },
+  ],
+  ['Null {"aws:PrincipalAccount": "true"} (no signed principal)', { ...everyone, Condition: { Null: { "aws:PrincipalAccount": "true" } } }],
   ["Deny with NotAction", { Effect: "Deny", Principal: "*", NotAction: "s3:GetObject", Resource: "*" }],
 ];
 

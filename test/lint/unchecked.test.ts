@@ -19,6 +19,41 @@ describe("policies the lint cannot read are reported, not skipped (PL_POLICY_UNC
     expect(JSON.parse(result.stdout).findings[0].message).toMatch(/policy is a Terraform expression/);
   });
 
+  test.each([
+    ["Action", { Effect: "Allow", Principal: "*", Action: "${var.action}", Resource: "*" }, "Statement[0].Action"],
+    ["Principal", { Effect: "Allow", Principal: { AWS: "${var.principal}" }, Action: "*", Resource: "*" }, "Statement[0].Principal"],
+    [
+      "a StringLike pattern on the caller's account",
+      {
+        Effect: "Allow",
+        Principal: "*",
+        Action: "*",
+        Resource: "*",
+        Condition: { StringLike: { "aws:PrincipalAccount": "${var.accounts}" } },
+      },
+      "Statement[0].Condition.StringLike.aws:PrincipalAccount",
+    ],
+  ])(
+    "GIVEN a literal policy whose %s is an expression THEN it is reported as unchecked, naming the statement",
+    (_what, statement, part) => {
+      const result = lintResources(gatewayEndpoint(policyJson(statement)), "--json");
+      expect(result.code).toBe(1);
+      expect(findingsOf(result)).toEqual(["PL_POLICY_UNCHECKED aws_vpc_endpoint.e"]);
+      expect(JSON.parse(result.stdout).findings[0].message).toContain(`${part} of the policy is a Terraform expression`);
+    },
+  );
+
+  test("GIVEN an account ID from a data source in StringEquals THEN the policy is still checked (exact match: it narrows)", () => {
+    const statement = {
+      Effect: "Allow",
+      Principal: "*",
+      Action: "*",
+      Resource: "*",
+      Condition: { StringEquals: { "aws:PrincipalAccount": "${data.aws_caller_identity.current.account_id}" } },
+    };
+    expect(findingsOf(lintResources(gatewayEndpoint(policyJson(statement)), "--json"))).toEqual([]);
+  });
+
   test("GIVEN a trust policy that is a Terraform expression THEN it is reported as unchecked", () => {
     const result = lintResources({ aws_iam_role: { r: { assume_role_policy: "${data.aws_iam_policy_document.trust.json}" } } }, "--json");
     expect(findingsOf(result)).toEqual(["PL_POLICY_UNCHECKED aws_iam_role.r"]);

@@ -1,4 +1,5 @@
 import { clip } from "../validate.ts";
+import { uncheckablePart } from "./allow-all.ts";
 import { asList, type LintDocument, type Rule, resources } from "./model.ts";
 import { isObject } from "./nodes.ts";
 import { readPolicy } from "./policy.ts";
@@ -39,20 +40,32 @@ export const POLICY_RULES: readonly Rule[] = [
   {
     id: "PL_POLICY_UNCHECKED",
     title: "Policies are literal JSON the lint can read",
-    why: "A policy built by a Terraform expression (${jsonencode(…)}, ${data.aws_iam_policy_document.x.json}, a template) is only known at apply time: the lint cannot tell whether it allows all, so it reports it rather than pass it silently.",
+    why: "A policy built by a Terraform expression (${jsonencode(…)}, ${data.aws_iam_policy_document.x.json}, a template), or a literal one whose principal, action or identity pattern is an expression (${var.action}), is only known at apply time: the lint cannot tell whether it allows all, so it reports it rather than pass it silently.",
     fix: "Build the policy as a JSON string at synth time (JSON.stringify of the document in main.ts); if it must stay an expression, review it and suppress this rule for that resource in .privatelink.json with the reason.",
     check: (doc) =>
       Object.entries(POLICY_ATTRIBUTES).flatMap(([type, attr]) =>
         resources(doc, type).flatMap((r) => {
           const policy = readPolicy(r.body[attr], `resource.${r.address}.${attr}`, doc.file);
-          return policy.kind === "expression"
-            ? [
-                {
-                  resource: r.address,
-                  message: `the ${attr} is a Terraform expression (${clip(policy.text, 60)}), known only at apply time: the lint cannot check it`,
-                },
-              ]
-            : [];
+          if (policy.kind === "expression")
+            return [
+              {
+                resource: r.address,
+                message: `the ${attr} is a Terraform expression (${clip(policy.text, 60)}), known only at apply time: the lint cannot check it`,
+              },
+            ];
+          if (policy.kind !== "document") return [];
+          // A literal document with an expression where allow-all is decided (its principal, its action, …).
+          return policy.statements.flatMap((statement, i) => {
+            const part = uncheckablePart(statement);
+            return part === undefined
+              ? []
+              : [
+                  {
+                    resource: r.address,
+                    message: `Statement[${i}].${part} of the ${attr} is a Terraform expression, known only at apply time: the lint cannot tell whether it allows all`,
+                  },
+                ];
+          });
         }),
       ),
   },

@@ -1,5 +1,5 @@
 import { clip } from "../validate.ts";
-import { allowsAll } from "./allow-all.ts";
+import { actionPrefixOf, allowsAll } from "./allow-all.ts";
 import { asList, type Rule, resources } from "./model.ts";
 import { isTerraformExpression, readPolicy } from "./policy.ts";
 
@@ -32,7 +32,7 @@ export const ENDPOINT_RULES: readonly Rule[] = [
   {
     id: "PL_ENDPOINT_POLICY",
     title: "Endpoints carry an explicit policy that is not allow-all",
-    why: 'The default endpoint policy allows any principal to do anything through the endpoint, including reaching other accounts\' resources. Allow-all has many spellings: an empty Condition, NotAction or NotPrincipal with Allow, {"AWS": "*"}, StringLike with a match-all pattern such as * or ?*.',
+    why: 'The default endpoint policy allows any principal to do anything through the endpoint, including reaching other accounts\' resources. Allow-all has many spellings: an empty Condition, NotAction or NotPrincipal with Allow, {"AWS": "*"}, every action of the service the endpoint reaches (ssm:* on an SSM endpoint), StringLike with a match-all pattern such as * or ?* (or, on the identity of the caller, ???????????? or arn:aws:iam::*:*), Null false or a negated test on the identity of the caller, a test of aws:PrincipalType.',
     fix: "Attach a policy that narrows principals (StringEquals aws:PrincipalAccount or aws:PrincipalOrgID) or actions. Endpoints to endpoint services are exempt (they take no policy) when service_name is a literal com.amazonaws.vpce.<region>.vpce-svc-… or the project's own reference to an aws_vpc_endpoint_service; any other expression is flagged, since it may name an AWS service.",
     check: (doc) =>
       resources(doc, "aws_vpc_endpoint").flatMap((r) => {
@@ -49,7 +49,8 @@ export const ENDPOINT_RULES: readonly Rule[] = [
                   : `has no policy, and its service_name ${clip(String(r.body.service_name), 100)} is an expression the lint cannot resolve: unless it names an endpoint service (vpce-svc), AWS applies allow-all`,
             },
           ];
-        return policy.kind === "document" && policy.statements.some(allowsAll)
+        const prefix = actionPrefixOf(r.body.service_name);
+        return policy.kind === "document" && policy.statements.some((statement) => allowsAll(statement, prefix))
           ? [{ resource: r.address, message: "the policy allows every principal every action without a condition that narrows it" }]
           : [];
       }),

@@ -30,6 +30,11 @@ export function writeJournal(fs: WriterFs, staging: string, journal: Journal): v
   fs.renameSync(`${file}.tmp`, file);
 }
 
+/** Anything at `path`, a dangling symbolic link included (which `existsSync` misses): it is moved aside, never lost. */
+export function present(fs: WriterFs, path: string): boolean {
+  return fs.lstatSync(path, { throwIfNoEntry: false }) !== undefined;
+}
+
 /**
  * Undoes the first `count` moves of a journal, newest first: a replaced file comes
  * back from `old/`; a created file that was moved in is removed. A move not made yet
@@ -41,10 +46,10 @@ export function rollbackMoves(fs: WriterFs, root: string, staging: string, journ
     for (const move of journal.moves.slice(0, count).reverse()) {
       const target = join(root, move.path);
       const old = join(staging, "old", move.path);
-      if (fs.existsSync(old)) {
-        if (fs.existsSync(target)) fs.unlinkSync(target);
+      if (present(fs, old)) {
+        if (present(fs, target)) fs.unlinkSync(target);
         fs.renameSync(old, target);
-      } else if (!move.delete && !fs.existsSync(join(staging, "new", move.path)) && fs.existsSync(target)) {
+      } else if (!move.delete && !fs.existsSync(join(staging, "new", move.path)) && present(fs, target)) {
         fs.unlinkSync(target);
       }
     }
@@ -66,7 +71,7 @@ export function keepBackups(fs: WriterFs, root: string, staging: string, journal
   const backupRoot = join(root, journal.backupDir);
   for (const path of journal.keep) {
     const old = join(staging, "old", path);
-    if (!fs.existsSync(old)) continue;
+    if (!present(fs, old)) continue;
     fs.mkdirSync(dirname(join(backupRoot, path)), { recursive: true });
     fs.renameSync(old, join(backupRoot, path));
   }

@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import { isAbsolute, join, normalize, relative, resolve } from "node:path";
 import { BlueprintInputError } from "../../blueprints/lib/errors";
 import { clip } from "../../blueprints/lib/validate";
@@ -98,6 +98,9 @@ export function checkTargetDir(root: string, force: boolean): void {
 export function changesFor(root: string, files: readonly PlannedFile[]): FileChange[] {
   return files.map((file) => {
     const target = insideTarget(root, file.path);
+    // A symbolic link (dangling too) is the user's, whatever it points to: replaced as a whole, and backed up as a link.
+    const link = lstatSync(target, { throwIfNoEntry: false });
+    if (link?.isSymbolicLink()) return { file, change: "overwrite", before: `(a symbolic link to ${JSON.stringify(readlinkSync(target))})\n` };
     if (!existsSync(target)) return { file, change: "create" };
     if (!statSync(target).isFile())
       throw new BlueprintInputError(

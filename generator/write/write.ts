@@ -4,7 +4,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { BlueprintInputError } from "../../blueprints/lib/errors";
 import { sha256 } from "../provenance";
 import { Interrupted, type Signal } from "../signals";
-import { type Journal, keepBackups, removeEmpty, rollbackMoves, writeJournal } from "./journal";
+import { type Journal, keepBackups, present, removeEmpty, rollbackMoves, writeJournal } from "./journal";
 import { backupFolder, checkBackupDir } from "./journal-trust";
 import { checkTargetDir, type FileChange, insideTarget, STAGING_PREFIX, shown } from "./target";
 
@@ -12,6 +12,7 @@ import { checkTargetDir, type FileChange, insideTarget, STAGING_PREFIX, shown } 
 export type WriterFs = Pick<
   typeof nodeFs,
   | "existsSync"
+  | "lstatSync"
   | "mkdirSync"
   | "mkdtempSync"
   | "readdirSync"
@@ -104,7 +105,7 @@ export async function writeChanges(
       const target = join(root, file.path);
       started++;
       makeParents(fs, dirname(target), []);
-      if (fs.existsSync(target)) {
+      if (present(fs, target)) {
         const old = join(staging, "old", file.path);
         fs.mkdirSync(dirname(old), { recursive: true });
         fs.renameSync(target, old);

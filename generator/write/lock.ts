@@ -1,7 +1,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { BlueprintInputError } from "../../blueprints/lib/errors";
-import { checkTargetDir, LOCK_FILE, shown } from "./target";
+import { checkTargetDir, LOCK_FILE, OWN_PREFIX, shown } from "./target";
 
 export interface TargetLock {
   readonly root: string;
@@ -116,8 +116,40 @@ function take(root: string, file: string): void {
       if (code !== "EEXIST")
         throw new BlueprintInputError("dir", `cannot write ${shown(file)} (${code}); expected a directory you can write to`);
       const pid = lockHolder(root);
-      if (pid !== undefined || attempt > 0) throw lockedError(root, pid ?? -1);
-      unlinkSync(file); // stale: its process is gone
+      if (pid !== undefined || attempt > 2 || !clearStale(root, file)) throw lockedError(root, pid ?? lockHolder(root) ?? -1);
     }
   }
+}
+
+/**
+ * Removes a stale lock (its process gone), race-free: only the run that holds
+ * `.create-privatelink-takeover` (made with `wx`) may remove it, and it looks again under
+ * that guard. Two runs that both found the same stale lock cannot both take
+ * it: the second finds the first's live lock, or none, never deletes it. A
+ * guard older than `EMPTY_LOCK_STALE_MS` was left by a run killed in between.
+ * @returns whether the lock is gone (then `take` tries again)
+ */
+export function clearStale(root: string, file: string): boolean {
+  const guard = join(root, `${OWN_PREFIX}takeover`);
+  try {
+    const fd = openSync(guard, "wx", 0o644);
+    writeSync(fd, `${process.pid}\n`);
+    closeSync(fd);
+  } catch {
+    if (Date.now() - mtimeOf(guard) > EMPTY_LOCK_STALE_MS) rmQuietly(guard);
+    return false;
+  }
+  try {
+    if (lockHolder(root) !== undefined) return false;
+    rmQuietly(file);
+    return true;
+  } finally {
+    rmQuietly(guard);
+  }
+}
+
+function rmQuietly(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch {}
 }

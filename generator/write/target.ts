@@ -100,7 +100,8 @@ export function changesFor(root: string, files: readonly PlannedFile[]): FileCha
     const target = insideTarget(root, file.path);
     // A symbolic link (dangling too) is the user's, whatever it points to: replaced as a whole, and backed up as a link.
     const link = lstatSync(target, { throwIfNoEntry: false });
-    if (link?.isSymbolicLink()) return { file, change: "overwrite", before: `(a symbolic link to ${JSON.stringify(readlinkSync(target))})\n` };
+    if (link?.isSymbolicLink())
+      return { file, change: "overwrite", before: `(a symbolic link to ${JSON.stringify(readlinkSync(target))})\n` };
     if (!existsSync(target)) return { file, change: "create" };
     if (!statSync(target).isFile())
       throw new BlueprintInputError(

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { clearStale } from "../../generator/write/lock";
 import { CLI, runCli, snapshotTree, tmp } from "../support/cli";
 
 const noTrace = (stderr: string) => expect(stderr).not.toMatch(/internal error|\n\s+at /);
@@ -102,6 +103,53 @@ describe("the target directory: symbolic links, files in the way, locks", () => 
     utimesSync(lock, old, old);
     expect(runCli([target, "--yes", "--force"]).code).toBe(0);
     expect(readdirSync(target).filter((n) => n.startsWith(".create-privatelink"))).toEqual([]);
+  });
+
+  test("a takeover removes only a lock that is stale when looked at again under its guard, and never while another run takes over", () => {
+    const target = tmp("takeover");
+    const lock = join(target, ".create-privatelink.lock");
+    // Judged stale a moment ago, but another run has taken it since: its pid is alive now, and it stays.
+    writeFileSync(lock, `${process.pid}\n`);
+    expect(clearStale(target, lock)).toBe(false);
+    expect(readFileSync(lock, "utf8")).toBe(`${process.pid}\n`);
+    // Stale, but another run holds the guard: this one leaves it to that run.
+    writeFileSync(lock, "999999999\n");
+    writeFileSync(join(target, ".create-privatelink-takeover"), `${process.pid}\n`);
+    expect(clearStale(target, lock)).toBe(false);
+    expect(readFileSync(lock, "utf8")).toBe("999999999\n");
+    // Stale, and the guard is free: removed, and the guard with it.
+    rmSync(join(target, ".create-privatelink-takeover"));
+    expect(clearStale(target, lock)).toBe(true);
+    expect(readdirSync(target)).toEqual([]);
+  });
+
+  test("GIVEN a stale lock and four runs at once THEN one takes it over, the others are refused or run after: no stack trace, nothing left", async () => {
+    const once = (target: string, region: string) =>
+      new Promise<{ code: number | null; stderr: string }>((done) => {
+        const child = spawn(process.execPath, [CLI, target, "--yes", "--force", "--region", region], {
+          stdio: ["ignore", "ignore", "pipe"],
+        });
+        let stderr = "";
+        child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+        child.on("close", (code) => done({ code, stderr }));
+      });
+    for (let round = 0; round < 3; round++) {
+      const target = tmp(`stale-race-${round}`);
+      // a run killed long ago: its pid is gone
+      writeFileSync(join(target, ".create-privatelink.lock"), "999999999\n");
+      const results = await Promise.all(["us-east-1", "eu-west-1", "us-west-2", "eu-central-1"].map((r) => once(target, r)));
+      for (const r of results) {
+        expect({ code: r.code, trace: /\n\s+at |internal error|ENOENT/.test(r.stderr) }).toEqual({
+          code: r.code === 0 ? 0 : 2,
+          trace: false,
+        });
+        if (r.code === 2) expect(r.stderr).toMatch(/\.create-privatelink\.lock is held by (process \d+|another process)/);
+      }
+      expect(results.some((r) => r.code === 0)).toBe(true);
+      // one run's project, whole: it checks clean; no lock, guard or staging folder is left
+      expect(runCli(["check", target]).stdout).toMatch(/Clean/);
+      expect(readdirSync(target).filter((n) => n.startsWith(".create-privatelink") && n !== ".create-privatelink-backup")).toEqual([]);
+    }
   });
 
   test("GIVEN two --force runs into one folder at once THEN the folder holds exactly one run's project, never a mix", async () => {

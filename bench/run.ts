@@ -216,7 +216,30 @@ function main(): void {
     `  average per stack: ${perStack.join(", ")}; each extra stack: ${slope.toFixed(0)} ms (25→50), ${slope2.toFixed(0)} ms (50→100): a steady increment is linear growth`,
     "",
   );
-  lines.push(row("  for comparison, the 20-service project", ours));
+  lines.push(row("  for comparison, the 20-service project", ours), "");
+
+  // 5. At the sizes the issue names: 500 consumer stacks (endpoint-service@1), and the generator with 1,000 accounts.
+  const five = Array.from({ length: 500 }, (_, i) => String(300000000000 + i)).join(",");
+  const big = generate("consumers-500", ["--blueprint", "endpoint-service@1", "--region", "eu-west-1", "--consumer-accounts", five]);
+  const bigSynth: Sample[] = [];
+  const bigSynthActive: Sample[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    bigSynth.push(measure(process.execPath, APP_ARGS, big));
+    bigSynthActive.push(measure(active, APP_ARGS, big));
+  }
+  const thousand = Array.from({ length: 1000 }, (_, i) => String(400000000000 + i)).join(",");
+  const generator: Sample[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const dir = join(mkdtempSync(join(tmpdir(), "privatelink-bench-gen-")), "p");
+    const args = ["--blueprint", "endpoint-service@2", "--layout", "provider-only", "--consumer-accounts", thousand];
+    generator.push(measure(process.execPath, [CLI, dir, "--yes", "--generator-pin", "registry", ...args], ROOT));
+  }
+  lines.push(
+    "At scale:",
+    row(`  500 consumer stacks, synth, ${process.version} (goal: <= 3 s)`, bigSynth),
+    row(`  500 consumer stacks, synth, Node ${CURRENT_NODES.active} (goal: <= 3 s)`, bigSynthActive),
+    row("  generator, 1,000 accounts, provider only (goal: <= 1 s)", generator),
+  );
   process.stdout.write(`${lines.join("\n")}\n`);
 }
 

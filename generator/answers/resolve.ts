@@ -84,7 +84,8 @@ export async function resolveAnswers(sources: AnswerSources, options: ResolveOpt
       if (options.ask) return await options.ask(question, known, suggested);
       if (options.yes) return question.check(suggested, known);
     } catch (error) {
-      if (isInputError(error)) throw withOrigin(error, found?.origin ?? question.flag);
+      // An answer nobody gave is the question's default (which may derive from earlier answers): said so, not blamed on its flag.
+      if (isInputError(error)) throw withOrigin(error, found?.origin ?? (options.ask ? question.flag : `the default of ${question.flag}`));
       throw error;
     }
     missing.push(question);

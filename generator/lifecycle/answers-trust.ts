@@ -4,7 +4,7 @@ import { CONTEXT_FILE, readContext } from "../lookup/context-file";
 import { packageJson } from "../paths";
 import { planProject } from "../plan/plan";
 import { withoutMoves } from "./moves";
-import { onDisk, type Project } from "./project";
+import type { Project } from "./project";
 
 /**
  * Whether the answers `.privatelink.json` records still give the main.ts the
@@ -24,7 +24,8 @@ export function answersReproduceMainTs(project: Project, copies: ReadonlyMap<str
   for (const question of project.entry.questions)
     known[question.key] = Object.hasOwn(recorded, question.key) ? recorded[question.key] : question.defaultValue(known as Known);
   try {
-    const context = onDisk(project, CONTEXT_FILE);
+    // AWS's answers as they were when main.ts was rendered (the base copy's), not a context file added since.
+    const context = copies.get(CONTEXT_FILE);
     const facts = context === undefined ? undefined : readContext(context);
     const plan = planProject({
       entry: project.entry,

@@ -16,8 +16,11 @@ export interface ConsumerAnswer {
   readonly account: string;
   /** @default the project's region */
   readonly region?: string;
-  /** New VPC: its CIDR (default 10.<n>.0.0/16, n = position + 1); existing VPC: its CIDR. */
-  readonly cidr: string;
+  /**
+   * New VPC: its CIDR (default 10.<n>.0.0/16, n = position + 1, for the first 255); existing VPC: its CIDR.
+   * @default none for a provider-only project's consumers past the 255th: they bring their own VPCs
+   */
+  readonly cidr?: string;
   /** New VPC: its zone IDs. @default the consumer region's first two */
   readonly availabilityZoneIds?: readonly string[];
   /** Existing VPC: its ID. */
@@ -57,7 +60,8 @@ function checkConsumerAnswers(value: unknown, known: Known): ConsumerAnswer[] {
   }
   if (!Array.isArray(list)) throw new BlueprintInputError("consumers", `expected a list of consumers, got ${describe(list)}`);
   const region = regionOf(known);
-  const answers = list.map((entry: unknown, i) => consumerAnswer(entry, i, region));
+  const providerOnly = known.layout === "provider-only";
+  const answers = list.map((entry: unknown, i) => consumerAnswer(entry, i, region, providerOnly));
   // One rule for answers and props: the construct's own check, on the props these answers make.
   checkConsumers(answers.map(consumerProps), region, (known.supportedRegions as string[] | undefined) ?? [], "consumers");
   const accounts = (known.consumerAccounts as string[] | undefined) ?? [];
@@ -71,7 +75,10 @@ function checkConsumerAnswers(value: unknown, known: Known): ConsumerAnswer[] {
   return answers;
 }
 
-function consumerAnswer(entry: unknown, i: number, region: string): ConsumerAnswer {
+/** New consumer VPCs get 10.<n>.0.0/16 in order, n from 1: this many consumers at most get a default. */
+export const DEFAULT_CONSUMER_CIDRS = 255;
+
+function consumerAnswer(entry: unknown, i: number, region: string, providerOnly: boolean): ConsumerAnswer {
   const at = `consumers[${i}]`;
   if (entry === null || typeof entry !== "object" || Array.isArray(entry))
     throw new BlueprintInputError(at, `expected an object such as {"account": "111122223333"}, got ${describe(entry)}`);
@@ -94,6 +101,14 @@ function consumerAnswer(entry: unknown, i: number, region: string): ConsumerAnsw
     return { account, ...(own ? { region: own } : {}), vpcId: raw.vpcId as string, cidr: raw.cidr as string, subnets };
   }
   const zones = raw.availabilityZoneIds === undefined ? undefined : toList(raw.availabilityZoneIds, `${at}.availabilityZoneIds`);
+  // Provider only: the consumers bring their own VPCs, so none is allocated past the defaults' range (those in it keep theirs).
+  if (providerOnly && raw.cidr === undefined && zones === undefined && i >= DEFAULT_CONSUMER_CIDRS)
+    return { account, ...(own ? { region: own } : {}) };
+  if (raw.cidr === undefined && i >= DEFAULT_CONSUMER_CIDRS)
+    throw new BlueprintInputError(
+      `${at}.cidr`,
+      `is not given, and the default CIDRs of new consumer VPCs (10.1.0.0/16 to 10.${DEFAULT_CONSUMER_CIDRS}.0.0/16, one per consumer in order) are used up: at most ${DEFAULT_CONSUMER_CIDRS} consumers get one; give consumer ${i + 1} and those after it a "cidr" in --consumers or an answers file (e.g. {"account": "${account}", "cidr": "172.16.0.0/16"}), or an existing VPC ("vpcId"), or choose --layout provider-only (no consumer VPCs)`,
+    );
   return {
     account,
     ...(own ? { region: own } : {}),

@@ -46,11 +46,18 @@ export function rollbackMoves(fs: WriterFs, root: string, staging: string, journ
     for (const move of journal.moves.slice(0, count).reverse()) {
       const target = join(root, move.path);
       const old = join(staging, "old", move.path);
+      const staged = join(staging, "new", move.path);
+      // The new file goes back to new/ rather than being deleted, so that each step leaves a state
+      // this same code reads right: a rollback killed halfway can be run again, and again.
+      const unmove = () => {
+        fs.mkdirSync(dirname(staged), { recursive: true });
+        fs.renameSync(target, staged);
+      };
       if (present(fs, old)) {
-        if (present(fs, target)) fs.unlinkSync(target);
+        if (present(fs, target)) unmove();
         fs.renameSync(old, target);
-      } else if (!move.delete && !fs.existsSync(join(staging, "new", move.path)) && present(fs, target)) {
-        fs.unlinkSync(target);
+      } else if (!move.delete && !present(fs, staged) && present(fs, target)) {
+        unmove();
       }
     }
     removeEmpty(

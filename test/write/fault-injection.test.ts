@@ -31,6 +31,9 @@ const METHODS = [
   "writeFileSync",
 ] as const;
 
+/** node's own calls, by name. */
+const real = { ...fs } as unknown as Record<(typeof METHODS)[number], (...args: unknown[]) => unknown>;
+
 /** node's file system for `budget` calls, then dead; `calls()` counts them (all of them when the budget is Infinity). */
 function dyingAfter(budget: number): { fs: WriterFs; calls: () => number } {
   let calls = 0;
@@ -39,7 +42,7 @@ function dyingAfter(budget: number): { fs: WriterFs; calls: () => number } {
       name,
       (...args: unknown[]) => {
         if (++calls > budget) throw Object.assign(new Error("killed"), { code: "EKILLED" });
-        return (fs[name] as (...a: unknown[]) => unknown)(...args);
+        return real[name](...args);
       },
     ]),
   ) as unknown as WriterFs;

@@ -2,7 +2,7 @@ import { BlueprintInputError } from "../../blueprints/lib/errors";
 import { byCodePoint } from "../../blueprints/lib/order";
 import type { Asker } from "../answers/resolve";
 import { BASE_FILE, readBaseCopies } from "../base-copy";
-import { type GeneratorPin, upgradePin } from "../plan/generator-pin";
+import { currentPin, type GeneratorPin, upgradePin } from "../plan/generator-pin";
 import { PROVENANCE_FILE, sha256 } from "../provenance";
 import { BLUEPRINTS, type BlueprintEntry, findBlueprint, latestVersion } from "../registry";
 import type { FileChange } from "../write/target";
@@ -107,8 +107,7 @@ export async function planUpgrade(dir: string, options: UpgradeOptions): Promise
   // The generator's pin: kept as a tarball from a checkout or when the project pins this version's; see generator-pin.ts.
   const packageJsonNow = onDisk(project, "package.json");
   const pin = upgradePin(packageJsonNow, options.generatorPin);
-  const basePin = /"file:/.test(packageJsonNow ?? "") ? "tarball" : "registry";
-  const base = await render(ref(from), recorded, suppressions, { yes: true, projectDir: dir, pin: basePin });
+  const base = await render(ref(from), recorded, suppressions, { yes: true, projectDir: dir, pin: currentPin(packageJsonNow) });
   const chain = BLUEPRINTS.filter((b) => b.manifest.name === from.manifest.name).map((b) => ({
     version: b.manifest.version,
     migration: b.migration,

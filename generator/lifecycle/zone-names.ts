@@ -2,6 +2,7 @@ import { BlueprintInputError, isInputError } from "../../blueprints/lib/errors";
 import { zoneIdsOf } from "../../blueprints/lib/facts/zones";
 import { byCodePoint } from "../../blueprints/lib/order";
 import { questionOf } from "../answers/catalog";
+import { toList } from "../answers/parse";
 import type { BlueprintEntry } from "../bindings/blueprint";
 
 /**
@@ -118,7 +119,12 @@ function flagMapping(
   for (const [key, value] of Object.entries(flags)) {
     const recorded = answers[key];
     if (!Array.isArray(recorded)) continue;
-    const given = typeof value === "string" ? value.split(",").map((v) => v.trim()) : Array.isArray(value) ? value.map(String) : [];
+    let given: string[];
+    try {
+      given = toList(value, key);
+    } catch {
+      continue; // the flag's own check names what is wrong with it, when the version's question reads it
+    }
     recorded.forEach((item, i) => {
       if (typeof item !== "string" || given[i] === undefined) return;
       const [before, after] = [SUBNET_AT.exec(item), SUBNET_AT.exec(given[i]!)];

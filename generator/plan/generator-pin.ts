@@ -54,15 +54,23 @@ export function createPin(asked: string | undefined, env: NodeJS.ProcessEnv = pr
 export function upgradePin(projectPackageJson: string | undefined, asked?: string, env: NodeJS.ProcessEnv = process.env): GeneratorPin {
   if (asked !== undefined || (env.PRIVATELINK_GENERATOR_PIN ?? "") !== "") return createPin(asked, env);
   if (!runsInstalled()) return "tarball";
-  let pinned: unknown;
+  return pinnedSpec(projectPackageJson) === pinSpec("tarball") ? "tarball" : "registry";
+}
+
+/** How a project's package.json pins this generator now: a tarball (`file:…`, of any version) or a version. */
+export function currentPin(projectPackageJson: string | undefined): GeneratorPin {
+  const spec = pinnedSpec(projectPackageJson);
+  return typeof spec === "string" && spec.startsWith("file:") ? "tarball" : "registry";
+}
+
+/** The spec package.json gives this generator among its devDependencies, if it can be read. */
+function pinnedSpec(projectPackageJson: string | undefined): unknown {
   try {
-    pinned = (JSON.parse(projectPackageJson ?? "{}") as { devDependencies?: Record<string, unknown> }).devDependencies?.[
-      packageJson().name
-    ];
+    const parsed = JSON.parse(projectPackageJson ?? "{}") as { devDependencies?: Record<string, unknown> } | null;
+    return parsed?.devDependencies?.[packageJson().name];
   } catch {
-    pinned = undefined;
+    return undefined;
   }
-  return pinned === pinSpec("tarball") ? "tarball" : "registry";
 }
 
 /** Refuses a tarball path that is a link, a folder or a special file (before anything is written); its stat when it is a file. */
@@ -87,10 +95,19 @@ export function packInto(projectDir: string): boolean {
   if (checkTarballPath(projectDir) && runsInstalled()) return false;
   const staging = mkdtempSync(join(projectDir, ".create-privatelink-pack-"));
   try {
-    execFileSync("npm", ["pack", "--ignore-scripts", "--silent", "--pack-destination", staging, PACKAGE_ROOT], {
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, npm_config_update_notifier: "false" },
-    });
+    try {
+      execFileSync("npm", ["pack", "--ignore-scripts", "--silent", "--pack-destination", staging, PACKAGE_ROOT], {
+        stdio: ["ignore", "pipe", "pipe"],
+        env: { ...process.env, npm_config_update_notifier: "false" },
+      });
+    } catch (error) {
+      const e = error as { code?: string; stderr?: Buffer };
+      const why = e.code ?? (e.stderr?.toString().trim().split("\n").pop() || "it failed");
+      throw new BlueprintInputError(
+        "--generator-pin",
+        `tarball: npm pack of ${PACKAGE_ROOT} failed (${why}); the project's files are written, but package.json pins ${tarballName()}: run npm pack there and copy it in, or run again with --generator-pin registry --force`,
+      );
+    }
     const packed = join(staging, tarballName());
     const there = checkTarballPath(projectDir);
     if (there && there.size === lstatSync(packed).size && readFileSync(target).equals(readFileSync(packed))) return false;

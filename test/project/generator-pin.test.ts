@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
-import { createPin, pinSpec, runsInstalled, tarballName, upgradePin } from "../../generator/plan/generator-pin";
+import { createPin, currentPin, pinSpec, runsInstalled, tarballName, upgradePin } from "../../generator/plan/generator-pin";
 import { runCli, tmp } from "../support/cli";
 
 /**
@@ -86,6 +86,21 @@ describe("create from a checkout", () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(`${tarballName()} would be packed into the project`);
     expect(existsSync(dir)).toBe(false);
+  });
+
+  it("reads a project's current pin from its own devDependency, not from any file: spec in package.json", () => {
+    const pkg = (devDependencies: Record<string, string>) => JSON.stringify({ dependencies: { x: "file:../x" }, devDependencies });
+    expect(currentPin(pkg({ [own.name]: "file:create-privatelink-0.0.9.tgz" }))).toBe("tarball");
+    expect(currentPin(pkg({ [own.name]: "0.0.9", y: "file:y.tgz" }))).toBe("registry");
+    expect(currentPin("null")).toBe("registry");
+  });
+
+  it("an npm pack that cannot run is exit 2 naming --generator-pin and the way out, not a stack trace", () => {
+    const dir = join(tmp("pin"), "demo");
+    const result = runCli([dir, "--yes", "--generator-pin", "tarball"], { env: { PATH: tmp("no-npm") } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--generator-pin`?: tarball: npm pack of .* failed \(ENOENT\).*--generator-pin registry --force/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
   it("refuses a bad pin before anything is asked or written", () => {

@@ -69,18 +69,27 @@ describe("npm run synth", () => {
     expect(pkg.scripts.deploy).toBe("node scripts/cdktf.mjs deploy '*'");
   });
 
-  test("GIVEN an error in main.ts on Node 20 (tsx) THEN its stack names main.ts's own line: node_modules load without source maps, your files keep theirs", async () => {
+  test("GIVEN an error in main.ts on Node 20 (tsx) THEN its stack names main.ts's own line: node_modules load without source maps, your files keep theirs; traces cdktf records for itself stay readable", async () => {
     const dir = generateFixture(fixture("se1-one-service"));
     const main = readFileSync(join(dir, "main.ts"), "utf8");
     const lines = main.split("\n");
     const at = lines.findIndex((l) => l.startsWith("export function build(app: App): void {")) + 2;
-    lines.splice(at - 1, 0, '  throw new Error("stop here");');
+    lines.splice(
+      at - 1,
+      0,
+      '  const trace = { stack: "" };',
+      "  Error.captureStackTrace(trace);",
+      '  console.error(`CAPTURED ${trace.stack.split("\\n").slice(0, 2).join("|")}`);',
+      '  throw new Error("stop here");',
+    );
     writeFileSync(join(dir, "main.ts"), lines.join("\n"));
     const failed = await inProject(dir, "npm", ["run", "--silent", "synth"], ENV).then(
       () => "",
       (error: Error) => error.message,
     );
     expect(failed).toContain("Error: stop here");
-    expect(failed).toMatch(new RegExp(`main\\.ts:${at}:\\d+`));
+    expect(failed).toMatch(new RegExp(`main\\.ts:${at + 3}:\\d+`));
+    // a plain object's trace (cdktf's Lazy.creationStack) is listed without the source-map lookup: the frames cdktf slices
+    expect(failed).toMatch(/CAPTURED Error\| {4}at build \(.*main\.ts:\d+:\d+\)/);
   });
 });

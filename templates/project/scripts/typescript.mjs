@@ -8,9 +8,12 @@
  * tsx turns Node's source maps on, so that errors name main.ts's own lines.
  * cdktf captures a full stack trace for every token it creates, and Node would
  * map each frame through the inline source maps of cdktf and the provider too:
- * most of a large synth's time. Packages in node_modules are therefore loaded
- * with source maps off (their frames show their JavaScript lines); your .ts
- * files keep theirs.
+ * most of a large synth's time. So, on this path only:
+ * - packages in node_modules are loaded with source maps off (their frames show
+ *   their JavaScript lines); your .ts files keep theirs;
+ * - the traces cdktf records for itself (plain objects, shown only when a token
+ *   fails to resolve) are listed without source maps; an Error's stack is
+ *   formatted by Node as before, mapped to your .ts lines.
  */
 import { createRequire } from "node:module";
 
@@ -28,4 +31,11 @@ if (!process.features.typescript) {
       process.setSourceMapsEnabled(true);
     }
   };
+  const format = Error.prepareStackTrace;
+  if (typeof format === "function") {
+    Error.prepareStackTrace = function prepareStackTrace(error, frames) {
+      if (error instanceof Error) return format(error, frames);
+      return ["Error", ...frames.map((frame) => `    at ${frame}`)].join("\n");
+    };
+  }
 }

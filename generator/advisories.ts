@@ -1,7 +1,7 @@
 import { BlueprintInputError } from "../blueprints/lib/errors";
 import { zoneNamesAreStable } from "../blueprints/lib/facts/zones";
 import type { LintSuppression } from "../blueprints/lib/lint";
-import { awsService } from "../blueprints/lib/lint/rules-perimeter";
+import { awsService, PERIMETER_RULES } from "../blueprints/lib/lint/rules-perimeter";
 import { byCodePoint } from "../blueprints/lib/order";
 import { isEndpointServiceName } from "../blueprints/lib/service-names";
 
@@ -32,8 +32,12 @@ export interface Advisory {
 
 type Answers = Readonly<Record<string, unknown>>;
 const SE = "service-endpoints";
+const ES = "endpoint-service";
 
 const listOf = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
+/** Answers that are objects (v2's `consumers`). */
+const consumerObjects = (answers: Answers) =>
+  Array.isArray(answers.consumers) ? answers.consumers.filter((c) => typeof c === "object" && c !== null) : [];
 /** Interface endpoint services the answers ask for. */
 const interfaces = (answers: Answers) => listOf(answers.services);
 /**
@@ -119,11 +123,53 @@ export const ADVISORIES: readonly Advisory[] = [
     // the one catalog service whose China name v3 corrects (blueprints/lib/facts/china-prefixes.ts)
     affects: (answers) => answers.region === "cn-northwest-1" && interfaces(answers).includes("polly"),
   },
+  {
+    id: "PL-2026-008",
+    blueprint: ES,
+    versions: [1, 2],
+    summary:
+      "supported_regions leaves out the service's own region, which AWS always reports: every plan after the first apply tries to remove it",
+    fixedIn: 3,
+    rules: ["PL_SUPPORTED_REGIONS_HOME"],
+    affects: (answers) => listOf(answers.supportedRegions).some((r) => r !== answers.region),
+  },
+  {
+    id: "PL-2026-009",
+    blueprint: ES,
+    versions: [2],
+    summary:
+      "consumer endpoints set private_dns_enabled = false while the private-dns stacks turn it on: every later plan of a consumer stack turns private DNS off again",
+    fixedIn: 3,
+    rules: ["PL_ATTRIBUTE_TWO_PLACES"],
+    affects: (answers) =>
+      answers.layout !== "provider-only" && consumerObjects(answers).length > 0 && !!answers.privateDnsName && !!answers.hostedZoneId,
+  },
+  {
+    id: "PL-2026-010",
+    blueprint: ES,
+    versions: [1, 2],
+    summary:
+      "stacks with the S3 backend's use_lockfile state no required_version: Terraform older than 1.10 stops at init, or runs without the lock",
+    fixedIn: 3,
+    // PL_LOCKFILE_TERRAFORM_VERSION is not in the lint yet (endpoint-hub@1 has no fixed version): `check` reports it.
+    rules: [],
+    affects: (answers) => answers.backend === "s3",
+  },
 ];
 
 /** The advisories of `blueprint@version`, in ID order. */
 export function advisoriesFor(blueprint: string, version: number, table: readonly Advisory[] = ADVISORIES): Advisory[] {
   return table.filter((a) => a.blueprint === blueprint && a.versions.includes(version)).sort((a, b) => byCodePoint(a.id, b.id));
+}
+
+/**
+ * Whether `blueprint@version` has a known defect in its endpoint policies (an advisory of a perimeter
+ * rule, as service-endpoints@1 and @2 have): the perimeter scenario table would fail its own projects,
+ * so they get the advisories instead.
+ */
+export function hasPolicyDefects(blueprint: string, version: number, table: readonly Advisory[] = ADVISORIES): boolean {
+  const perimeter = new Set(PERIMETER_RULES.map((r) => r.id));
+  return advisoriesFor(blueprint, version, table).some((a) => a.rules.some((rule) => perimeter.has(rule)));
 }
 
 /** The advisories of `blueprint@version` that a project with these recorded answers has, in ID order. */

@@ -5,6 +5,7 @@ import { endpointConsumerV1 } from "./bindings/endpoint-consumer";
 import { endpointHubV1 } from "./bindings/endpoint-hub";
 import { endpointServiceV1 } from "./bindings/endpoint-service";
 import { endpointServiceV2 } from "./bindings/endpoint-service/v2";
+import { endpointServiceV3 } from "./bindings/endpoint-service/v3";
 import { serviceEndpointsV1, serviceEndpointsV2, serviceEndpointsV3 } from "./bindings/service-endpoints";
 
 export type { BlueprintEntry } from "./bindings/blueprint";
@@ -16,6 +17,7 @@ export const BLUEPRINTS: readonly BlueprintEntry[] = [
   serviceEndpointsV3,
   endpointServiceV1,
   endpointServiceV2,
+  endpointServiceV3,
   endpointConsumerV1,
   endpointHubV1,
 ];

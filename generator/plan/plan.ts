@@ -1,5 +1,5 @@
 import { regionInfo } from "../../blueprints/lib/partitions";
-import { advisoriesFor, defaultSuppressions, isAdvisorySuppression } from "../advisories";
+import { defaultSuppressions, hasPolicyDefects, isAdvisorySuppression } from "../advisories";
 import type { ResolvedAnswers } from "../answers/resolve";
 import type { CommonAnswers } from "../answers/types";
 import { baseFile } from "../base-copy";
@@ -76,7 +76,7 @@ export function planProject(
     },
     { path: "test/main.test.ts", content: render("project/test/main.test.ts.hbs", { projectName: answers.projectName }) },
     // The perimeter scenario table, for versions without known policy defects (those have advisories instead).
-    ...(advisoriesFor(entry.manifest.name, entry.manifest.version).length === 0
+    ...(!hasPolicyDefects(entry.manifest.name, entry.manifest.version)
       ? [staticFile("test/policies.test.ts", "project/test/policies.test.ts")]
       : []),
     {

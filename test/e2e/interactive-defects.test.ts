@@ -21,7 +21,7 @@ describe("interactive prompts, as a person meets them", () => {
     // Listed as `create-privatelink blueprints` lists them, the newest marked, older versions with their advisories.
     const picker = await terminal.waitFor(/endpoint-hub@1 \(latest\)/);
     expect(picker).toMatch(
-      /service-endpoints@1 \(known defects: PL-2026-001.*; fixed in @3\).*service-endpoints@2 \(known defects: .*\).*service-endpoints@3 \(latest\).*endpoint-service@1 .*endpoint-service@2 \(latest\).*endpoint-consumer@1 \(latest\)/,
+      /service-endpoints@1 \(known defects: PL-2026-001.*; fixed in @3\).*service-endpoints@2 \(known defects: .*\).*service-endpoints@3 \(latest\).*endpoint-service@1 \(known defects: PL-2026-008.*\).*endpoint-service@2 \(known defects: .*PL-2026-009.*\).*endpoint-service@3 \(latest\).*endpoint-consumer@1 \(latest\)/,
     );
     await terminal.type(KEY.up, KEY.up, KEY.enter);
     await terminal.answer(/Project name/, KEY.enter);

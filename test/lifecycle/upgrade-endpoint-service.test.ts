@@ -41,7 +41,7 @@ describe("upgrade endpoint-service v1 → v2 through the CLI", () => {
 
   test("GIVEN user edits in main.ts and --yes THEN the edits stay, the consumers come from the recorded accounts, and the upgraded project synthesizes its provider, consumer and acceptance stacks", () => {
     const dir = v1Project("es-yes");
-    const result = runCli(["upgrade", dir, "--yes"]);
+    const result = runCli(["upgrade", dir, "--yes", "--to", "endpoint-service@2"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Upgraded .* from endpoint-service@1 to endpoint-service@2/);
     const main = read(dir, "main.ts");

@@ -7,6 +7,7 @@ import { ALL_FIXTURES } from "../fixtures";
 import { runCli, tmp } from "../support/cli";
 import { synthFixture } from "../support/synth";
 import { DEFECT_FAILING } from "./defect-fixtures";
+import { SECOND_APPLY_FAILING } from "./second-apply-fixtures";
 
 const doc = (resource: Record<string, Record<string, unknown>>): LintDocument => ({
   file: "cdk.tf.json",
@@ -155,6 +156,7 @@ const FAILING: Record<string, LintDocument> = {
   PL_TRUST_EXTERNAL_ID: doc(trust({ Principal: { AWS: "arn:aws:iam::111122223333:root" } })),
   PL_POLICY_UNCHECKED: doc({ aws_iam_role: { role: { assume_role_policy: "${data.aws_iam_policy_document.trust.json}" } } }),
   ...DEFECT_FAILING,
+  ...SECOND_APPLY_FAILING,
 };
 
 describe("lint: proof both ways", () => {

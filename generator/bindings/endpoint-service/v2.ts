@@ -38,14 +38,17 @@ export const privateDnsStacks = (answers: EndpointServiceV2Answers) => !!(answer
  * The stacks, in deploy order: provider → consumer-<account> → acceptance → private-dns-<account>.
  * main.ts states the consumer list once (`consumers`); every stack names it.
  */
-export function stacksV2(answers: EndpointServiceV2Answers): StackSpec[] {
+export const stacksV2 = (answers: EndpointServiceV2Answers): StackSpec[] => providerAndConsumerStacks(answers, DIR);
+
+/** The stacks of v2 and later, from the blueprint folder `module` (they share answers and stack classes). */
+export function providerAndConsumerStacks(answers: EndpointServiceV2Answers, module: string): StackSpec[] {
   const list = sharedList("consumers", answers.consumers.map(consumerProps));
   const assumeRole = answers.providerRoleArn ? compact({ roleArn: answers.providerRoleArn, externalId: answers.externalId }) : undefined;
   const provider: StackSpec = {
     id: "provider",
     varName: "provider",
     className: "EndpointServiceStack",
-    module: DIR,
+    module,
     props: compact({
       ...baseProps(answers),
       assumeRole,
@@ -77,7 +80,7 @@ export function stacksV2(answers: EndpointServiceV2Answers): StackSpec[] {
       id: "consumer",
       varName: "consumerStacks",
       className: "ConsumerStack",
-      module: DIR,
+      module,
       props: compact({ ...inConsumerAccount, port: answers.listenerPort, supportedRegions: answers.supportedRegions }),
       refs: { serviceName: { stack: "provider", attribute: "serviceName" } },
       repeat,
@@ -86,7 +89,7 @@ export function stacksV2(answers: EndpointServiceV2Answers): StackSpec[] {
       id: "acceptance",
       varName: "acceptance",
       className: "AcceptanceStack",
-      module: DIR,
+      module,
       props: compact({ ...baseProps(answers), assumeRole }),
       refs: { serviceId: { stack: "provider", attribute: "serviceId" }, consumers: { stack: "consumer" } },
     },
@@ -96,7 +99,7 @@ export function stacksV2(answers: EndpointServiceV2Answers): StackSpec[] {
       id: "private-dns",
       varName: "privateDns",
       className: "PrivateDnsStack",
-      module: DIR,
+      module,
       props: inConsumerAccount,
       refs: { acceptance: { stack: "acceptance" } },
       repeat,
@@ -105,6 +108,14 @@ export function stacksV2(answers: EndpointServiceV2Answers): StackSpec[] {
   checkStateKeys(answers, 2 + answers.consumers.length * (privateDnsStacks(answers) ? 2 : 1));
   return specs;
 }
+
+/** A provider-and-consumers layout without consumers: valid, but likely not what was meant. */
+export const noConsumerWarning = (answers: EndpointServiceV2Answers): string[] =>
+  answers.layout === "provider-and-consumers" && answers.consumers.length === 0
+    ? [
+        "layout is provider-and-consumers, but no consumer is listed: the project has the provider stack only; list them (--consumers or --consumer-accounts), or pass --layout provider-only",
+      ]
+    : [];
 
 /** endpoint-service v2: acceptance and private DNS as code, consumers in new or existing VPCs, zone IDs everywhere. */
 export const endpointServiceV2 = defineBlueprint<EndpointServiceV2Answers>({
@@ -163,10 +174,5 @@ export const endpointServiceV2 = defineBlueprint<EndpointServiceV2Answers>({
   },
   stacks: stacksV2,
   describe: describeProviderV2,
-  warnings: (answers) =>
-    answers.layout === "provider-and-consumers" && answers.consumers.length === 0
-      ? [
-          "layout is provider-and-consumers, but no consumer is listed: the project has the provider stack only; list them (--consumers or --consumer-accounts), or pass --layout provider-only",
-        ]
-      : [],
+  warnings: noConsumerWarning,
 });

@@ -5,6 +5,7 @@ import { Vpc } from "@cdktf/provider-aws/lib/vpc/index.js";
 import type { Construct } from "constructs";
 import { cidrSubnet } from "./cidr.ts";
 import { BlueprintInputError } from "./errors.ts";
+import { type SubnetDemand, subnetBits } from "./subnet-sizing.ts";
 import { checkCidr, checkDistinct, checkResourceId } from "./validate.ts";
 import { checkZones, isZoneId, type ZoneRules } from "./zone-rules.ts";
 
@@ -67,8 +68,9 @@ export function network(
   vpc: NewVpcProps | ExistingVpcProps,
   tags: (name: string) => Record<string, string>,
   zoneRules: ZoneRules = NAME_RULES,
+  demand?: SubnetDemand,
 ): NetworkRefs {
-  return vpc.kind === "new" ? newVpc(scope, region, vpc, tags, zoneRules) : existingVpc(region, vpc);
+  return vpc.kind === "new" ? newVpc(scope, region, vpc, tags, zoneRules, demand) : existingVpc(region, vpc);
 }
 
 function newVpc(
@@ -77,6 +79,7 @@ function newVpc(
   props: NewVpcProps,
   tags: (name: string) => Record<string, string>,
   zoneRules: ZoneRules,
+  demand: SubnetDemand | undefined,
 ): NetworkRefs {
   const cidr = checkCidr(props.cidr ?? "10.0.0.0/16", "vpc.cidr", 16, 24);
   const zones = [...(props.availabilityZones ?? zoneRules.defaults(region))];
@@ -87,6 +90,8 @@ function newVpc(
       `got ${zones.length} zones; expected 2 or 3, so that endpoints survive the loss of a zone`,
     );
   }
+  // sized for what each zone's subnet holds when the caller says (newer versions); a sixteenth of the VPC each before
+  const bits = demand ? subnetBits(cidr, zones.length, demand, "vpc.cidr") : 4;
   const vpc = new Vpc(scope, "vpc", { cidrBlock: cidr, enableDnsSupport: true, enableDnsHostnames: true, tags: tags("vpc") });
   const subnetIds: string[] = [];
   const routeTableIds: string[] = [];
@@ -96,7 +101,7 @@ function newVpc(
     const subnet = new Subnet(scope, `private-subnet-${suffix}`, {
       vpcId: vpc.id,
       ...(byId ? { availabilityZoneId: zone } : { availabilityZone: zone }),
-      cidrBlock: cidrSubnet(cidr, 4, i),
+      cidrBlock: cidrSubnet(cidr, bits, i),
       mapPublicIpOnLaunch: false,
       tags: tags(`private-${zone}`),
     });

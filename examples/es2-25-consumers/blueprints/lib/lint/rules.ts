@@ -4,6 +4,7 @@ import { ENDPOINT_RULES } from "./rules-endpoints.ts";
 import { SECURITY_GROUP_RULES } from "./rules-network.ts";
 import { PERIMETER_RULES } from "./rules-perimeter.ts";
 import { POLICY_RULES } from "./rules-policies.ts";
+import { SECOND_APPLY_RULES } from "./rules-second-apply.ts";
 import { ENDPOINT_SERVICE_RULES, LOAD_BALANCER_RULES } from "./rules-services.ts";
 import { STACK_RULES } from "./rules-stack.ts";
 
@@ -17,4 +18,5 @@ export const RULES: readonly Rule[] = [
   ...PERIMETER_RULES,
   ...POLICY_RULES,
   ...STACK_RULES,
+  ...SECOND_APPLY_RULES,
 ];

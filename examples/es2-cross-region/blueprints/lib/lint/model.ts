@@ -39,6 +39,8 @@ export interface Rule {
   /** How to fix it. */
   readonly fix: string;
   readonly check: (doc: LintDocument) => Omit<Finding, "rule" | "file">[];
+  /** Findings that need every stack of the project at once (a reference between stacks), each naming its file. @default none */
+  readonly checkProject?: (docs: readonly LintDocument[]) => Omit<Finding, "rule">[];
 }
 
 /** Every resource of the given types, with its address. */

@@ -25,7 +25,7 @@ export function requiresAtLeast(constraint: unknown, min: readonly number[]): bo
 }
 
 /** The region of the provider a resource uses: its `provider` alias, else the default aws provider. */
-function regionOf(doc: LintDocument, providerRef: unknown): string | undefined {
+export function regionOf(doc: LintDocument, providerRef: unknown): string | undefined {
   const alias = typeof providerRef === "string" ? /^aws\.(.+)$/.exec(providerRef)?.[1] : undefined;
   const blocks = asList((doc.json.provider as Record<string, unknown> | undefined)?.aws).filter(isObject);
   const block = blocks.find((b) => (alias === undefined ? b.alias === undefined : b.alias === alias));

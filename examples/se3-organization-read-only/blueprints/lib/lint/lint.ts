@@ -16,9 +16,10 @@ export interface LintReport {
  */
 export function lint(documents: readonly LintDocument[], suppressions: readonly LintSuppression[] = []): LintReport {
   for (const doc of documents) checkShape(doc);
-  const all: Finding[] = documents.flatMap((doc) =>
-    RULES.flatMap((rule) => rule.check(doc).map((f) => ({ rule: rule.id, file: doc.file, ...f }))),
-  );
+  const all: Finding[] = [
+    ...documents.flatMap((doc) => RULES.flatMap((rule) => rule.check(doc).map((f) => ({ rule: rule.id, file: doc.file, ...f })))),
+    ...RULES.flatMap((rule) => (rule.checkProject?.(documents) ?? []).map((f) => ({ rule: rule.id, ...f }))),
+  ];
   const findings: Finding[] = [];
   const suppressed: (Finding & { reason: string })[] = [];
   for (const finding of all) {

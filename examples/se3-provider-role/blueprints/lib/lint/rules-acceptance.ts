@@ -53,7 +53,7 @@ export const ACCEPTANCE_RULES: readonly Rule[] = [
     id: "PL_PRIVATE_DNS_BEFORE_ACCEPTANCE",
     title: "Private DNS is turned on after acceptance, not at creation",
     why: "An endpoint to a service that requires acceptance is pendingAcceptance when it is created; private DNS cannot be enabled on it until the provider accepts, so creating it with private_dns_enabled = true fails or leaves the name unresolved.",
-    fix: "Create the endpoint with private_dns_enabled = false and turn it on with aws_vpc_endpoint_private_dns in a stack deployed after the acceptance stack.",
+    fix: "Leave private_dns_enabled out of the endpoint (the provider creates it off) and turn it on with aws_vpc_endpoint_private_dns in a stack deployed after the acceptance stack; that resource then owns it.",
     check: (doc) => {
       const services = doc.json.resource?.aws_vpc_endpoint_service ?? {};
       return resources(doc, "aws_vpc_endpoint")

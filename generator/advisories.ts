@@ -4,6 +4,7 @@ import type { LintSuppression } from "../blueprints/lib/lint";
 import { awsService, PERIMETER_RULES } from "../blueprints/lib/lint/rules-perimeter";
 import { byCodePoint } from "../blueprints/lib/order";
 import { isEndpointServiceName } from "../blueprints/lib/service-names";
+import { usableAddresses } from "../blueprints/lib/subnet-sizing";
 
 /**
  * Known defects of released blueprint versions, like `npm audit`'s advisories:
@@ -154,6 +155,42 @@ export const ADVISORIES: readonly Advisory[] = [
     // PL_LOCKFILE_TERRAFORM_VERSION is not in the lint yet (endpoint-hub@1 has no fixed version): `check` reports it.
     rules: [],
     affects: (answers) => answers.backend === "s3",
+  },
+  {
+    id: "PL-2026-011",
+    blueprint: SE,
+    versions: [2, 3],
+    summary:
+      "a read-only ssm endpoint allows only parameter reads: next to the ssmmessages/ec2messages endpoints, the SSM Agent cannot register (UpdateInstanceInformation, ListAssociations, GetDocument … are denied)",
+    fixedIn: 4,
+    rules: ["PL_SSM_READ_ONLY_AGENT"],
+    affects: (answers) =>
+      listOf(answers.readOnlyServices).includes("ssm") && interfaces(answers).some((s) => s === "ssmmessages" || s === "ec2messages"),
+  },
+  {
+    id: "PL-2026-012",
+    blueprint: SE,
+    versions: [1, 2, 3],
+    summary:
+      "a new VPC's subnets are a sixteenth of it whatever they hold: more interface endpoints than a subnet has usable addresses (a /28 of a /24 VPC holds 11) fail at apply",
+    fixedIn: 4,
+    rules: ["PL_SUBNET_CAPACITY"],
+    affects: (answers) => {
+      if (answers.vpc === "existing") return false;
+      const prefix = Number(String(answers.vpcCidr ?? "10.0.0.0/16").split("/")[1]);
+      return interfaces(answers).length > usableAddresses(prefix + 4);
+    },
+  },
+  {
+    id: "PL-2026-013",
+    blueprint: SE,
+    versions: [1, 2, 3],
+    summary:
+      "the S3 endpoint policy does not read CodeArtifact's package asset buckets (assets-<account>-<region>) or Elastic Beanstalk's platform buckets: package downloads and Beanstalk environments fail through it",
+    fixedIn: 4,
+    // The buckets' owners are AWS accounts the lint cannot tell from others': `check` reports it.
+    rules: [],
+    affects: (answers) => hasInterface("s3")(answers) || listOf(answers.gatewayServices).includes("s3"),
   },
 ];
 

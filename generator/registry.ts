@@ -6,7 +6,7 @@ import { endpointHubV1 } from "./bindings/endpoint-hub";
 import { endpointServiceV1 } from "./bindings/endpoint-service";
 import { endpointServiceV2 } from "./bindings/endpoint-service/v2";
 import { endpointServiceV3 } from "./bindings/endpoint-service/v3";
-import { serviceEndpointsV1, serviceEndpointsV2, serviceEndpointsV3 } from "./bindings/service-endpoints";
+import { serviceEndpointsV1, serviceEndpointsV2, serviceEndpointsV3, serviceEndpointsV4 } from "./bindings/service-endpoints";
 
 export type { BlueprintEntry } from "./bindings/blueprint";
 
@@ -15,6 +15,7 @@ export const BLUEPRINTS: readonly BlueprintEntry[] = [
   serviceEndpointsV1,
   serviceEndpointsV2,
   serviceEndpointsV3,
+  serviceEndpointsV4,
   endpointServiceV1,
   endpointServiceV2,
   endpointServiceV3,

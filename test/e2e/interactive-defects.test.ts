@@ -21,9 +21,9 @@ describe("interactive prompts, as a person meets them", () => {
     // Listed as `create-privatelink blueprints` lists them, the newest marked, older versions with their advisories.
     const picker = await terminal.waitFor(/endpoint-hub@1 \(latest\)/);
     expect(picker).toMatch(
-      /service-endpoints@1 \(known defects: PL-2026-001.*; fixed in @3\).*service-endpoints@2 \(known defects: .*\).*service-endpoints@3 \(latest\).*endpoint-service@1 \(known defects: PL-2026-008.*\).*endpoint-service@2 \(known defects: .*PL-2026-009.*\).*endpoint-service@3 \(latest\).*endpoint-consumer@1 \(latest\)/,
+      /service-endpoints@1 \(known defects: PL-2026-001.*; fixed in @4\).*service-endpoints@2 \(known defects: .*\).*service-endpoints@3 \(known defects: PL-2026-011.*; fixed in @4\).*service-endpoints@4 \(latest\).*endpoint-service@1 \(known defects: PL-2026-008.*\).*endpoint-service@2 \(known defects: .*PL-2026-009.*\).*endpoint-service@3 \(latest\).*endpoint-consumer@1 \(latest\)/,
     );
-    await terminal.type(KEY.up, KEY.up, KEY.enter);
+    await terminal.type(KEY.up, KEY.up, KEY.up, KEY.enter);
     await terminal.answer(/Project name/, KEY.enter);
     await terminal.answer(/AWS region/, KEY.enter);
     await terminal.answer(/VPC\b/, KEY.enter);
@@ -55,7 +55,7 @@ describe("interactive prompts, as a person meets them", () => {
     expect(await terminal.exited).toBe(0);
     // Generating a version with known defects is said, with the version that fixes them.
     expect(terminal.screen).toMatch(
-      /service-endpoints@1 has \d known defect\(s\) with these answers \(PL-2026-001.*\); service-endpoints@3 fixes them/,
+      /service-endpoints@1 has \d known defect\(s\) with these answers \(PL-2026-001.*\); service-endpoints@4 fixes them/,
     );
     const provenance = JSON.parse(readFileSync(join(parent, "old-endpoints", ".privatelink.json"), "utf8"));
     expect(provenance).toMatchObject({ blueprint: "service-endpoints@1", gatewayServices: ["s3", "dynamodb"] });
@@ -124,7 +124,7 @@ describe("interactive prompts, as a person meets them", () => {
     await terminal.answer(/Zone ID of us-east-1b in your account/, ...chars("use1-az6"), KEY.enter);
     for (const question of [/AWS Organization/, /read actions/, /S3 endpoints reach only/, /On-premises/, /Role to assume/])
       await terminal.answer(question, KEY.enter);
-    await terminal.waitFor(/Upgraded \. from service-endpoints@1 to service-endpoints@3/);
+    await terminal.waitFor(/Upgraded \. from service-endpoints@1 to service-endpoints@4/);
     expect(await terminal.exited).toBe(0);
     expect(terminal.screen).toMatch(
       /zone names recorded in \.privatelink\.json become zone IDs, as answered: us-east-1a → use1-az4, us-east-1b → use1-az6/,

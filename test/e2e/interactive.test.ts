@@ -39,7 +39,7 @@ describe("interactive flow in a real pseudo-terminal", () => {
 
     const provenance = JSON.parse(readFileSync(join(parent, "my-endpoints", ".privatelink.json"), "utf8"));
     expect(provenance).toMatchObject({
-      blueprint: "service-endpoints@3",
+      blueprint: "service-endpoints@4",
       projectName: "my-endpoints",
       trustedResources: "yes",
       readOnlyServices: ["s3"],

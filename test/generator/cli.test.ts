@@ -30,7 +30,10 @@ describe("create-privatelink CLI", () => {
     expect(stdout).toMatch(
       /^service-endpoints@2\s+Interface and gateway VPC endpoints.*read-only policy templates and organization scoping$/m,
     );
-    expect(stdout).toMatch(/^service-endpoints@3\s+Interface and gateway VPC endpoints with data-perimeter policies.*\(latest\)$/m);
+    expect(stdout).toMatch(/^service-endpoints@3\s+Interface and gateway VPC endpoints with data-perimeter policies/m);
+    expect(stdout).toMatch(
+      /^service-endpoints@4\s+Interface and gateway VPC endpoints with data-perimeter policies, subnets sized.*\(latest\)$/m,
+    );
     expect(stdout).toMatch(/^endpoint-service@1\s+Offer a service over PrivateLink/m);
     expect(stdout).toMatch(/^endpoint-consumer@1\s+Connect consumer accounts/m);
   });
@@ -56,7 +59,7 @@ describe("create-privatelink CLI", () => {
         "README.md",
         ".gitignore",
         "test/main.test.ts",
-        "blueprints/service-endpoints/v3/stack.ts",
+        "blueprints/service-endpoints/v4/stack.ts",
       ]),
     );
     for (const content of Object.values(treeA)) expect(content).not.toMatch(/\r/);
@@ -79,7 +82,7 @@ describe("create-privatelink CLI", () => {
     const provenance = JSON.parse(readFileSync(join(dir, ".privatelink.json"), "utf8"));
     expect(provenance).toMatchObject({
       generator: "create-privatelink@0.1.0",
-      blueprint: "service-endpoints@3",
+      blueprint: "service-endpoints@4",
       region: "eu-west-1",
       services: ["ssm", "kms"],
       projectName: "proj",

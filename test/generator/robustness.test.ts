@@ -76,7 +76,7 @@ describe("the filesystem and the command line, at their edges", () => {
       ["{", /`\.privatelink\.json`: is not valid JSON/, both],
       [original.replace('"region": "us-east-1"', '"region": 5'), /`region`: expected a string, got the number 5/, ["upgrade"]], // check compares hashes, not answers
       [
-        original.replace('"blueprint": "service-endpoints@3"', '"blueprint": "nope@1"'),
+        original.replace('"blueprint": "service-endpoints@4"', '"blueprint": "nope@1"'),
         /`\.privatelink\.json: blueprint`: "nope" is not a blueprint/,
         both,
       ],

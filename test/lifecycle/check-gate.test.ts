@@ -58,7 +58,7 @@ describe("check as a CI gate", () => {
     const check = runCli(["check", dir]);
     expect(check.code).toBe(1);
     expect(lastLine(check.stdout)).toMatch(
-      /^Found a newer blueprint \(service-endpoints@3\), \d known defect\(s\) of service-endpoints@2: see above; create-privatelink upgrade fixes the defects and moves to the newest \(it needs zone IDs: see outdated\)\.$/,
+      /^Found a newer blueprint \(service-endpoints@4\), \d known defect\(s\) of service-endpoints@2: see above; create-privatelink upgrade fixes the defects and moves to the newest \(it needs zone IDs: see outdated\)\.$/,
     );
   });
 });

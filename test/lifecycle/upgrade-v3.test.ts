@@ -23,7 +23,8 @@ describe("advisories: known defects of released versions, reported by check like
   test("the table holds together: unique IDs, released versions older than the fix", () => {
     const versionsOf = (name: string) => BLUEPRINTS.filter((b) => b.manifest.name === name).map((b) => b.manifest.version);
     expect(() => checkAdvisories(ADVISORIES, versionsOf)).not.toThrow();
-    expect(advisoriesFor("service-endpoints", 3)).toEqual([]);
+    expect(advisoriesFor("service-endpoints", 4)).toEqual([]);
+    expect(advisoriesFor("endpoint-service", 3)).toEqual([]);
   });
 
   test.each([["service-endpoints@1"], ["service-endpoints@2"]])(
@@ -37,13 +38,13 @@ describe("advisories: known defects of released versions, reported by check like
       );
       expect(text.stdout).toMatch(/PL-2026-002 .*: the STS endpoint policy blocks web-identity and SAML federation.*; fixed in @3/);
       expect(text.stdout).toMatch(
-        /^Found a newer blueprint \(service-endpoints@3\), 5 known defect\(s\) of service-endpoints@\d: see above; create-privatelink upgrade fixes the defects and moves to the newest \(it needs zone IDs: see outdated\)\.\n$/m,
+        /^Found a newer blueprint \(service-endpoints@4\), 6 known defect\(s\) of service-endpoints@\d: see above; create-privatelink upgrade fixes the defects and moves to the newest \(it needs zone IDs: see outdated\)\.\n$/m,
       );
       const json = runCli(["check", dir, "--json"]);
       expect(json.code).toBe(1);
       expect(JSON.parse(json.stdout)).toMatchObject({
         modified: [],
-        newerBlueprint: "service-endpoints@3",
+        newerBlueprint: "service-endpoints@4",
         advisories: expect.arrayContaining([expect.objectContaining({ id: "PL-2026-005", fixedIn: 3, versions: [1, 2] })]),
       });
     },
@@ -53,7 +54,7 @@ describe("advisories: known defects of released versions, reported by check like
     // ssm, ssmmessages, ec2messages and the S3 gateway, in a new VPC by zone names in eu-west-1
     const dir = project("advisories-some", "service-endpoints@2");
     const json = JSON.parse(runCli(["check", dir, "--json"]).stdout);
-    expect(json.advisories.map((a: { id: string }) => a.id)).toEqual(["PL-2026-001", "PL-2026-005"]);
+    expect(json.advisories.map((a: { id: string }) => a.id)).toEqual(["PL-2026-001", "PL-2026-005", "PL-2026-013"]);
     const suppressed = JSON.parse(readFileSync(join(dir, ".privatelink.json"), "utf8")).suppressions.map((s: { rule: string }) => s.rule);
     expect(suppressed).toEqual(["PL_S3_AWS_OWNED_READS", "PL_ZONE_NAMES"]);
   });
@@ -61,7 +62,7 @@ describe("advisories: known defects of released versions, reported by check like
   test.each([
     ["an STS endpoint", { services: ["sts"] }, ["PL-2026-002"]],
     ["an STS endpoint by its full name", { services: ["com.amazonaws.eu-west-1.sts"] }, ["PL-2026-002"]],
-    ["an S3 interface endpoint by its full name", { services: ["com.amazonaws.eu-west-1.s3"] }, ["PL-2026-001"]],
+    ["an S3 interface endpoint by its full name", { services: ["com.amazonaws.eu-west-1.s3"] }, ["PL-2026-001", "PL-2026-013"]],
     [
       "a DynamoDB endpoint by its full name (a custom service to v1, without private DNS)",
       { services: ["com.amazonaws.eu-west-1.dynamodb"] },
@@ -70,8 +71,8 @@ describe("advisories: known defects of released versions, reported by check like
     ["execute-api", { services: ["execute-api"] }, ["PL-2026-003"]],
     ["an endpoint service", { services: ["com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0"] }, ["PL-2026-004"]],
     ["a DynamoDB interface endpoint", { services: ["dynamodb"] }, ["PL-2026-006"]],
-    ["an S3 interface endpoint", { services: ["s3"] }, ["PL-2026-001"]],
-    ["the S3 gateway", { gatewayServices: ["s3"] }, ["PL-2026-001"]],
+    ["an S3 interface endpoint", { services: ["s3"] }, ["PL-2026-001", "PL-2026-013"]],
+    ["the S3 gateway", { gatewayServices: ["s3"] }, ["PL-2026-001", "PL-2026-013"]],
     ["zone names in eu-west-1", { vpc: "new", availabilityZones: ["eu-west-1a"] }, ["PL-2026-005"]],
     ["zone IDs in eu-west-1", { vpc: "new", availabilityZones: ["euw1-az1"] }, []],
     ["an existing VPC", { vpc: "existing", availabilityZones: ["eu-west-1a"] }, []],
@@ -83,8 +84,8 @@ describe("advisories: known defects of released versions, reported by check like
     expect(advisoriesForProject("service-endpoints", 1, project).map((a) => a.id)).toEqual(ids);
   });
 
-  test("GIVEN a v3 project THEN check has no advisory and is clean", () => {
-    const dir = project("v3-clean", "service-endpoints@3");
+  test("GIVEN a v4 project THEN check has no advisory and is clean", () => {
+    const dir = project("v4-clean", "service-endpoints@4");
     expect(runCli(["check", dir])).toMatchObject({ code: 0, stdout: expect.not.stringContaining("advisory") });
   });
 });
@@ -104,13 +105,13 @@ describe("upgrade service-endpoints v2 → v3 with an edit in main.ts", () => {
     );
     git(dir, "commit", "-qam", "kms");
 
-    const refused = runCli(["upgrade", dir, "--yes"]);
+    const refused = runCli(["upgrade", dir, "--yes", "--to", "service-endpoints@3"]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(
       /`availabilityZones\[0\]`: "eu-west-1a" is a zone name recorded in \.privatelink\.json; service-endpoints@3 places by zone ID .*--lookup.*--availability-zones/,
     );
 
-    const result = runCli(["upgrade", dir, "--yes", "--availability-zones", "euw1-az1,euw1-az2"]);
+    const result = runCli(["upgrade", dir, "--yes", "--to", "service-endpoints@3", "--availability-zones", "euw1-az1,euw1-az2"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/from service-endpoints@2 to service-endpoints@3/);
     expect(result.stdout).toMatch(/merged\s+main\.ts/);
@@ -123,6 +124,8 @@ describe("upgrade service-endpoints v2 → v3 with an edit in main.ts", () => {
 
     const check = runCli(["check", dir]);
     expect(check.stdout).toMatch(/modified\s+main\.ts/);
-    expect(check.stdout).not.toMatch(/advisory|outdated/);
+    // v2's advisories are gone; v4 is newer, and fixes v3's own (PL-2026-013: the S3 gateway's buckets)
+    expect(check.stdout).not.toMatch(/PL-2026-00\d/);
+    expect(check.stdout).toMatch(/outdated\s+service-endpoints@3 → service-endpoints@4 is available/);
   });
 });

@@ -33,26 +33,26 @@ function freshV2(): Record<string, string> {
 const edit = (dir: string, path: string, change: (text: string) => string) =>
   writeFileSync(join(dir, path), change(readFileSync(join(dir, path), "utf8")));
 const read = (dir: string, path: string) => readFileSync(join(dir, path), "utf8");
-/** v1 → v2 (the upgrade mechanics); v2 → v3, the latest, has its own tests in upgrade-v3.test.ts. */
+/** v1 → v2 (the upgrade mechanics); v2 → v3 and v3 → v4 have their own tests (upgrade-v3, upgrade-service-endpoints-v4). */
 const upgrade = (dir: string, ...args: string[]) => runCli(["upgrade", dir, "--yes", "--to", "service-endpoints@2", ...args]);
 
 describe("upgrade service-endpoints v1 → v2, a three-way merge that keeps every line the user wrote", () => {
-  test("GIVEN an untouched project THEN it becomes exactly a fresh v2 project, and check finds no drift (only the newer v3)", () => {
+  test("GIVEN an untouched project THEN it becomes exactly a fresh v2 project, and check finds no drift (only the newer v4)", () => {
     const dir = v1Project("untouched");
     const before = runCli(["check", dir]);
     expect(before.code).toBe(1);
-    expect(before.stdout).toMatch(/outdated\s+service-endpoints@1 → service-endpoints@3 is available/);
+    expect(before.stdout).toMatch(/outdated\s+service-endpoints@1 → service-endpoints@4 is available/);
     const result = upgrade(dir);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Upgraded .* from service-endpoints@1 to service-endpoints@2/);
     const tree = snapshotTree(dir);
     delete tree[".git"];
     expect(Object.fromEntries(Object.entries(tree).filter(([p]) => !p.startsWith(".git/")))).toEqual(freshV2());
-    // No drift; still exit 1: v3 is newer, and fixes v2's advisories.
+    // No drift; still exit 1: v4 is newer, and fixes v2's advisories.
     const after = runCli(["check", dir]);
     expect(after.code).toBe(1);
     expect(after.stdout).not.toMatch(/modified|deleted|stale /);
-    expect(after.stdout).toMatch(/outdated\s+service-endpoints@2 → service-endpoints@3 is available/);
+    expect(after.stdout).toMatch(/outdated\s+service-endpoints@2 → service-endpoints@4 is available/);
   });
 
   test("GIVEN an edit in main.ts away from the lines v2 changes THEN both the edit and v2's changes are in the result", () => {

@@ -112,7 +112,7 @@ describe("upgrading a project that recorded zone names", () => {
     expect(result.stdout).toContain(
       "recorded zone names become the zone IDs given by --availability-zones: us-east-1a → use1-az4, us-east-1b → use1-az6",
     );
-    expect(result.stdout).toContain("6 resource(s) that service-endpoints@3 renames");
+    expect(result.stdout).toContain("6 resource(s) that service-endpoints@4 renames");
     expect(result.stdout).toContain("check with npm run diff before deploying");
     expect(mainTs(dir)).toMatch(
       /from: "aws_subnet\.endpoints_private-subnet-a_7E72BBFD",\s+to: "aws_subnet\.endpoints_private-subnet-az4_[0-9A-F]{8}"/,
@@ -126,7 +126,7 @@ describe("upgrading a project that recorded zone names", () => {
     expect(code).toBe(0);
     const output = printed.join("\n");
     expect(output).toContain("this account's mapping (DescribeAvailabilityZones): us-east-1a → use1-az4, us-east-1b → use1-az6");
-    expect(output).toContain("6 resource(s) that service-endpoints@3 renames");
+    expect(output).toContain("6 resource(s) that service-endpoints@4 renames");
     expect(output).toContain("no subnet is replaced when each zone ID is the zone its name meant in this account (as AWS answered)");
     const main = mainTs(dir);
     expect(main).toContain('availabilityZones: ["use1-az4", "use1-az6"]');

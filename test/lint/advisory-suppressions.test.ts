@@ -25,13 +25,16 @@ describe("suppressions for known defects (advisories.ts → .privatelink.json)",
       "PL_ENDPOINT_SERVICE_POLICY",
       "PL_ZONE_NAMES",
       "PL_DYNAMODB_PRIVATE_DNS",
+      "PL_SSM_READ_ONLY_AGENT",
+      "PL_SUBNET_CAPACITY",
     ]);
     expect(defaults[0].reason).toBe("known defect PL-2026-001 of service-endpoints@2, fixed in @3: run `create-privatelink upgrade`");
     expect(defaults.every((s) => isAdvisorySuppression(s))).toBe(true);
   });
 
   test("GIVEN a fixed or unaffected version THEN there are none", () => {
-    expect(defaultSuppressions("service-endpoints", 3)).toEqual([]);
+    expect(defaultSuppressions("service-endpoints", 4)).toEqual([]);
+    expect(defaultSuppressions("endpoint-service", 3)).toEqual([]);
     expect(defaultSuppressions("endpoint-hub", 1)).toEqual([]);
   });
 

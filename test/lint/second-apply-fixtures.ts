@@ -44,10 +44,43 @@ export const subnetHolding = (cidr: string, endpoints: number): LintDocument =>
     },
   });
 
+/** A read-only ssm endpoint (parameter reads only) next to the SSM Agent's ssmmessages endpoint. */
+export const readOnlySsmWithAgent = (actions: readonly string[] = ["ssm:GetParameter", "ssm:GetParameters"]): LintDocument =>
+  doc({
+    resource: {
+      aws_vpc_endpoint: {
+        ssm: {
+          vpc_endpoint_type: "Interface",
+          service_name: "com.amazonaws.eu-west-1.ssm",
+          subnet_ids: ["subnet-1", "subnet-2"],
+          policy: JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [
+              {
+                Sid: "AllowOwnPrincipals",
+                Effect: "Allow",
+                Principal: "*",
+                Action: actions,
+                Resource: "*",
+                Condition: { StringEquals: { "aws:PrincipalAccount": ["111122223333"] } },
+              },
+            ],
+          }),
+        },
+        messages: {
+          vpc_endpoint_type: "Interface",
+          service_name: "com.amazonaws.eu-west-1.ssmmessages",
+          subnet_ids: ["subnet-1", "subnet-2"],
+        },
+      },
+    },
+  });
+
 /** For each rule of what a first plan cannot show: a minimal document that makes it fire. */
 export const SECOND_APPLY_FAILING: Record<string, LintDocument> = {
   PL_ATTRIBUTE_TWO_PLACES: privateDnsTwice(false),
   PL_SUPPORTED_REGIONS_HOME: serviceIn("us-east-1", ["us-west-2"]),
   // a /28 has 11 usable addresses: 11 endpoints and the NLB are 12
   PL_SUBNET_CAPACITY: subnetHolding("10.0.0.0/28", 11),
+  PL_SSM_READ_ONLY_AGENT: readOnlySsmWithAgent(),
 };

@@ -3,12 +3,16 @@ import { symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { type LintDocument, lint } from "../../blueprints/lib/lint";
 import { subnetBits, usableAddresses } from "../../blueprints/lib/subnet-sizing";
+import { SSM_AGENT_ACTIONS } from "../../blueprints/service-endpoints/v4/policy-templates";
 import { runCli, tmp } from "../support/cli";
-import { privateDnsTwice, serviceIn, subnetHolding } from "./second-apply-fixtures";
+import { privateDnsTwice, readOnlySsmWithAgent, serviceIn, subnetHolding } from "./second-apply-fixtures";
 
 const rulesOf = (...docs: LintDocument[]) => lint(docs).findings.map((f) => f.rule);
 const examples = join(__dirname, "..", "..", "examples");
-type Report = { findings: { rule: string; file: string }[]; suppressed: { rule: string; reason: string }[] };
+type Report = {
+  findings: { rule: string; file: string; message: string }[];
+  suppressed: { rule: string; file: string; message: string; reason: string }[];
+};
 const report = (name: string) => JSON.parse(runCli(["lint", join(examples, name), "--json"]).stdout) as Report;
 const ruleIn = (r: Report, rule: string) => [...r.findings, ...r.suppressed].filter((f) => f.rule === rule);
 
@@ -112,7 +116,7 @@ describe("PL_SUBNET_CAPACITY and subnet sizing", () => {
     );
   });
 
-  test("GIVEN service-endpoints@3 with 12 interface endpoints in a /24 VPC (released: /28 subnets) THEN the lint finds both subnets over capacity (exit 1)", () => {
+  test("GIVEN service-endpoints@3 with 12 interface endpoints in a /24 VPC (released: /28 subnets) THEN the lint finds both subnets over capacity, suppressed with PL-2026-012", () => {
     const dir = join(tmp("capacity"), "p");
     const services = "ssm,ssmmessages,ec2messages,ec2,logs,monitoring,kms,secretsmanager,sts,ecr.api,ecr.dkr,sqs";
     const made = runCli([
@@ -131,9 +135,24 @@ describe("PL_SUBNET_CAPACITY and subnet sizing", () => {
     // synthesized as npm run synth does: two /28 subnets of 11 usable addresses, 12 endpoints in each
     symlinkSync(join(__dirname, "..", "..", "node_modules"), join(dir, "node_modules"), "dir");
     expect(spawnSync(process.execPath, ["--import", "tsx", "main.ts"], { cwd: dir, encoding: "utf8" }).stderr).toBe("");
-    const result = runCli(["lint", dir]);
-    expect(result.code).toBe(1);
-    expect(result.stdout.match(/^PL_SUBNET_CAPACITY .* holds 12 interfaces \(12 interface endpoints\)$/gm)).toHaveLength(2);
+    const result = JSON.parse(runCli(["lint", dir, "--json"]).stdout) as Report;
+    const found = ruleIn(result, "PL_SUBNET_CAPACITY") as { message: string; reason?: string }[];
+    expect(found.map((f) => f.message)).toEqual([
+      "10.0.0.0/28 has 11 usable addresses (16 - 5 AWS reserves) and holds 12 interfaces (12 interface endpoints)",
+      "10.0.0.16/28 has 11 usable addresses (16 - 5 AWS reserves) and holds 12 interfaces (12 interface endpoints)",
+    ]);
+    for (const f of found) expect(f.reason).toMatch(/^known defect PL-2026-012 of service-endpoints@3, fixed in @4/);
+  });
+
+  test("GIVEN a read-only ssm endpoint next to ssmmessages THEN PL_SSM_READ_ONLY_AGENT names the agent's denied calls; with them allowed, or without the agent's endpoints, it is quiet", () => {
+    const [finding] = lint([readOnlySsmWithAgent()]).findings.filter((f) => f.rule === "PL_SSM_READ_ONLY_AGENT");
+    expect(finding.message).toMatch(/^allows none of ssm:UpdateInstanceInformation, ssm:ListAssociations, ssm:GetDocument/);
+    expect(rulesOf(readOnlySsmWithAgent(["ssm:GetParameter", ...SSM_AGENT_ACTIONS]))).not.toContain("PL_SSM_READ_ONLY_AGENT");
+    const alone = readOnlySsmWithAgent();
+    const { messages: _m, ...endpoints } = (alone.json.resource as { aws_vpc_endpoint: Record<string, unknown> }).aws_vpc_endpoint;
+    expect(rulesOf({ ...alone, json: { resource: { aws_vpc_endpoint: endpoints } } as LintDocument["json"] })).not.toContain(
+      "PL_SSM_READ_ONLY_AGENT",
+    );
   });
 
   test.each([

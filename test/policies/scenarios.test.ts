@@ -1,4 +1,4 @@
-import { perimeterKind } from "../../blueprints/lib/perimeter";
+import { AWS_OWNED_FEATURES, perimeterKind } from "../../blueprints/lib/perimeter";
 import { checkEndpointPolicies } from "../../blueprints/lib/perimeter/table/policy-table";
 import { bindTokens, type Scenario, scenariosFor, simulate } from "../../blueprints/lib/perimeter/table/simulate";
 import { READ_ONLY_ACTIONS } from "../../blueprints/service-endpoints/v3/policy-templates";
@@ -16,6 +16,7 @@ import { bodiesOf } from "../support/tf-json";
 
 /** The literal the deploying account's token is bound to (not one of the scenario table's own accounts). */
 const DEPLOYING = "123456789012";
+const AGENT = ["ssmmessages", "ec2messages"];
 const CALLER_TOKEN = /\$\{data\.aws_caller_identity\.[A-Za-z0-9_]+\.account_id\}/g;
 
 /** Which advisory a mismatching scenario is an instance of, by what it asks. */
@@ -37,6 +38,7 @@ async function runFixture(fixture: Fixture): Promise<PolicyRun[]> {
   const a = answers as Record<string, unknown>;
   const version = Number(String(a.blueprint).split("@")[1]);
   const readOnly = (a.readOnlyServices as string[] | undefined) ?? [];
+  const services = (a.services as string[] | undefined) ?? [];
   const runs: PolicyRun[] = [];
   for (const stack of await synthFixture(fixture)) {
     for (const body of bodiesOf(stack.json, "aws_vpc_endpoint").filter((e) => e.policy !== undefined)) {
@@ -51,6 +53,10 @@ async function runFixture(fixture: Fixture): Promise<PolicyRun[]> {
         ...(a.organizationId ? { organizationId: a.organizationId as string } : { accounts }),
         ...(readOnly.includes(key) ? { service: key, actions: READ_ONLY_ACTIONS[key] } : {}),
         trustedResources: version >= 3 && kind === "s3" && a.trustedResources !== "no",
+        // v4: every AWS-owned bucket (CodeArtifact assets, Elastic Beanstalk), and the SSM Agent under a read-only ssm
+        ...(version >= 4
+          ? { awsOwnedFeatures: AWS_OWNED_FEATURES, ssmAgent: key === "ssm" && services.some((s) => AGENT.includes(s)) }
+          : {}),
       });
       const decisions = await Promise.all(scenarios.map((s) => simulate(policy, s.request)));
       runs.push({
@@ -68,7 +74,7 @@ const versionOf = (f: Fixture) => Number(String(f.answers.blueprint).split("@")[
 
 describe("endpoint policies of every fixture against the perimeter scenario table", () => {
   test.each(ALL_FIXTURES.filter((f) => isServiceEndpoints(f) && versionOf(f) >= 3).map((f) => [f.name, f] as const))(
-    "GIVEN %s (v3) THEN every endpoint policy matches every scenario",
+    "GIVEN %s (v3 and later) THEN every endpoint policy matches every scenario",
     async (_name, fixture) => {
       const runs = await runFixture(fixture);
       expect(runs.length).toBeGreaterThan(0);
@@ -116,4 +122,38 @@ describe("endpoint policies of every fixture against the perimeter scenario tabl
     },
     60_000,
   );
+
+  test("GIVEN service-endpoints@4 THEN the table runs the SSM Agent's calls under the read-only ssm, and a CodeArtifact asset download, and each passes", async () => {
+    const byName = (name: string) => ALL_FIXTURES.find((f) => f.name === name)!;
+    const names = async (name: string) =>
+      (await runFixture(byName(name))).flatMap((r) => (r.mismatches.length === 0 ? [`${r.endpoint.split(".").pop()}: ${r.count}`] : []));
+    const agent = await runFixture(byName("se4-read-only-ssm-agent"));
+    const ssm = agent.find((r) => r.endpoint.endsWith(".ssm"))!;
+    expect(ssm.mismatches).toEqual([]);
+    const counts = await names("se4-codeartifact");
+    expect(counts.some((c) => c.startsWith("s3:"))).toBe(true);
+    const s3 = scenariosFor("s3", { region: "us-east-1", accounts: [DEPLOYING], awsOwnedFeatures: AWS_OWNED_FEATURES }).map((s) => s.name);
+    expect(s3).toContain("CodeArtifact asset download presigned by CodeArtifact (assets-193858265520-us-east-1)");
+    expect(scenariosFor("default", { region: "eu-west-1", accounts: [DEPLOYING], ssmAgent: true }).map((s) => s.name)).toContain(
+      "SSM Agent of an own instance: ssm:UpdateInstanceInformation",
+    );
+  });
+
+  test("GIVEN service-endpoints@3's read-only ssm next to the agent's endpoints (PL-2026-011) THEN the table a project runs finds the agent's calls denied", async () => {
+    const v3 = {
+      name: "se3-read-only-ssm-agent",
+      description: "",
+      answers: { ...byNameAnswers("se4-read-only-ssm-agent"), blueprint: "service-endpoints@3" },
+    };
+    const [stack] = await synthFixture(v3);
+    const checks = await checkEndpointPolicies(stack.json as never, "eu-west-1");
+    const ssm = checks.find((c) => c.endpoint.endsWith(".ssm"))!;
+    expect(ssm.mismatches).toEqual(
+      expect.arrayContaining(["SSM Agent of an own instance: ssm:UpdateInstanceInformation: ImplicitlyDenied"]),
+    );
+  });
 });
+
+function byNameAnswers(name: string): Record<string, unknown> {
+  return { ...ALL_FIXTURES.find((f) => f.name === name)!.answers };
+}

@@ -72,3 +72,26 @@ export function describeProjectV3(answers: ServiceEndpointsAnswers): ProjectDesc
     ],
   };
 }
+
+/** v3's description, with what v4 adds: subnets sized for the endpoints, the SSM Agent under a read-only ssm, more AWS-owned buckets. */
+export function describeProjectV4(answers: ServiceEndpointsAnswers): ProjectDescription {
+  const base = describeProjectV3(answers);
+  const agent =
+    (answers.readOnlyServices ?? []).includes("ssm") && answers.services.some((s) => s === "ssmmessages" || s === "ec2messages");
+  return {
+    ...base,
+    notes: [
+      ...base.notes,
+      ...(answers.vpc !== "existing"
+        ? [
+            `Each zone's subnet is sized for the ${answers.services.length} interface endpoint(s) it holds (AWS reserves 5 addresses in every subnet): a sixteenth of the VPC when that is enough, larger otherwise, and a VPC CIDR too small for them is refused before anything is written.`,
+          ]
+        : []),
+      ...(agent
+        ? [
+            "The read-only ssm endpoint still allows the SSM Agent's own calls (UpdateInstanceInformation, ListAssociations, GetDocument, …): without them instances never register.",
+          ]
+        : []),
+    ],
+  };
+}

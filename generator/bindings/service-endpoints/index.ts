@@ -2,13 +2,14 @@ import { STABLE_ZONE_RULES } from "../../../blueprints/lib/stable-zones";
 import { manifest } from "../../../blueprints/service-endpoints/v1/manifest";
 import { manifest as manifestV2 } from "../../../blueprints/service-endpoints/v2/manifest";
 import { manifest as manifestV3 } from "../../../blueprints/service-endpoints/v3/manifest";
+import { manifest as manifestV4 } from "../../../blueprints/service-endpoints/v4/manifest";
 import { backendQuestions, projectName, providerRoleArn, region, routeTableIds, tags, vpcQuestions } from "../../answers/common-questions";
 import type { AwsFacts } from "../../lookup/facts";
 import type { StackSpec } from "../../stack-spec";
 import { defineBlueprint } from "../blueprint";
 import { BASE_PROP_ANSWERS, baseProps, compact, VPC_PROP_ANSWERS, vpcProps } from "../common";
 import { externalId } from "../privatelink-questions";
-import { describeProject, describeProjectV3 } from "./describe";
+import { describeProject, describeProjectV3, describeProjectV4 } from "./describe";
 import { interfaceServiceNames, serviceZonesFrom } from "./lookup";
 import {
   allowedAccounts,
@@ -32,7 +33,7 @@ import {
 const vpc = vpcQuestions({ existing: true, zoneIds: false });
 const vpcV3 = vpcQuestions({ existing: true, zoneIds: true, zoneRules: STABLE_ZONE_RULES });
 
-function stacksOf(version: 1 | 2 | 3) {
+function stacksOf(version: 1 | 2 | 3 | 4) {
   return (answers: ServiceEndpointsAnswers, facts?: AwsFacts): StackSpec[] => [
     {
       id: answers.projectName,
@@ -123,4 +124,32 @@ export const serviceEndpointsV3 = defineBlueprint<ServiceEndpointsAnswers>({
   stacks: stacksOf(3),
   lookupServices: interfaceServiceNames,
   describe: describeProjectV3,
+});
+
+/** service-endpoints v4: v3 with subnets sized for the endpoints, the SSM Agent under a read-only ssm, CodeArtifact and Elastic Beanstalk buckets. */
+export const serviceEndpointsV4 = defineBlueprint<ServiceEndpointsAnswers>({
+  manifest: manifestV4,
+  dirs: ["blueprints/service-endpoints/v4"],
+  load: () => require("../../../blueprints/service-endpoints/v4"),
+  questions: [
+    projectName,
+    region,
+    ...vpcV3,
+    routeTableIds,
+    services,
+    gatewayServices,
+    allowedAccounts,
+    organizationId,
+    readOnlyServices,
+    trustedResources,
+    onPremisesCidrs,
+    providerRoleArn,
+    externalId,
+    ...backendQuestions,
+    tags,
+  ],
+  propAnswers: { ...propAnswers, trustedResources: "trustedResources", onPremisesCidrs: "onPremisesCidrs" },
+  stacks: stacksOf(4),
+  lookupServices: interfaceServiceNames,
+  describe: describeProjectV4,
 });

@@ -92,3 +92,12 @@ export function admitsWithoutIdentity(
       coversResource(s, resource),
   );
 }
+
+/**
+ * True when some Allow statement covers `action` on some resource, whatever its principal or
+ * conditions: the question is whether the policy lets the action through at all (a read-only
+ * template that leaves it out denies it to everyone). Deny statements are not weighed.
+ */
+export function allowsAction(statements: readonly Statement[], action: string): boolean {
+  return statements.some((s) => s.Effect === "Allow" && coversAction(s, action));
+}

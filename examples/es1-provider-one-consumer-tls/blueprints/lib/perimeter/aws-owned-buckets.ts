@@ -1,3 +1,9 @@
+import {
+  CODEARTIFACT_ASSET_ACCOUNTS,
+  CODEARTIFACT_SOURCE,
+  ELASTIC_BEANSTALK_PATTERNS,
+  ELASTIC_BEANSTALK_SOURCE,
+} from "../facts/aws-owned-assets.ts";
 import type { PartitionName } from "../partitions.ts";
 
 /**
@@ -32,7 +38,9 @@ export type AwsOwnedFeature =
   | "cloudwatch-agent"
   | "codedeploy"
   | "image-builder"
-  | "emr";
+  | "emr"
+  | "codeartifact"
+  | "elastic-beanstalk";
 
 /** The AWS page that documents a bucket. */
 export interface AwsSource {
@@ -53,6 +61,8 @@ export interface AwsOwnedBucket {
   readonly source: AwsSource;
   /** Partitions the entry is emitted in. @default every supported partition */
   readonly partitions?: readonly PartitionName[];
+  /** Regions the entry is emitted in (a bucket of one region's account). @default every region */
+  readonly regions?: readonly string[];
 }
 
 const ECR: AwsSource = {
@@ -133,10 +143,37 @@ export const AWS_OWNED_BUCKETS: readonly AwsOwnedBucket[] = [
   ),
   bucket("emr", "repo.{region}.emr.amazonaws.com/*", "Amazon EMR: its package repository", EMR, DOT_COM),
   bucket("emr", "prod.{region}.appinfo.src/*", "Amazon EMR: application information", EMR),
+
+  // service-endpoints@4 onwards (FEATURES_SINCE_V4): CodeArtifact assets and Elastic Beanstalk platform assets
+  ...Object.entries(CODEARTIFACT_ASSET_ACCOUNTS).map(([region, account]) => ({
+    ...bucket(
+      "codeartifact",
+      `assets-${account}-{region}/*`,
+      "CodeArtifact package assets, downloaded with URLs CodeArtifact presigns",
+      CODEARTIFACT_SOURCE,
+      ["aws"],
+    ),
+    regions: [region],
+  })),
+  ...ELASTIC_BEANSTALK_PATTERNS.map((pattern) =>
+    bucket(
+      "elastic-beanstalk",
+      pattern,
+      "Elastic Beanstalk platform assets, configuration and sample application",
+      ELASTIC_BEANSTALK_SOURCE,
+      DOT_COM,
+    ),
+  ),
 ];
 
 /** Every feature of the catalog, in catalog order. */
 export const AWS_OWNED_FEATURES: readonly AwsOwnedFeature[] = [...new Set(AWS_OWNED_BUCKETS.map((b) => b.feature))];
+
+/** The features service-endpoints@4 added: older versions' policies leave them out (their output is frozen). */
+export const FEATURES_SINCE_V4: readonly AwsOwnedFeature[] = ["codeartifact", "elastic-beanstalk"];
+
+/** The features of the policies before service-endpoints@4: the default wherever features are not given. */
+export const FEATURES_BEFORE_V4: readonly AwsOwnedFeature[] = AWS_OWNED_FEATURES.filter((f) => !FEATURES_SINCE_V4.includes(f));
 
 /** A bucket entry resolved for one region: its object ARN. */
 export interface ResolvedAwsOwnedBucket extends AwsOwnedBucket {
@@ -155,7 +192,8 @@ export function awsOwnedBuckets(
   partition: PartitionName,
   features: readonly AwsOwnedFeature[] = AWS_OWNED_FEATURES,
 ): ResolvedAwsOwnedBucket[] {
-  return AWS_OWNED_BUCKETS.filter((b) => features.includes(b.feature) && (b.partitions ?? [partition]).includes(partition)).map((b) => {
+  const here = (b: AwsOwnedBucket) => (b.partitions ?? [partition]).includes(partition) && (b.regions ?? [region]).includes(region);
+  return AWS_OWNED_BUCKETS.filter((b) => features.includes(b.feature) && here(b)).map((b) => {
     const path = b.pattern.replaceAll("{region}", region);
     return { ...b, arn: `arn:${partition}:s3:::${path}`, bucketName: path.split("/")[0] };
   });

@@ -1,5 +1,6 @@
 import type { Rule } from "./model.ts";
 import { ACCEPTANCE_RULES } from "./rules-acceptance.ts";
+import { AGENT_RULES } from "./rules-agents.ts";
 import { ENDPOINT_RULES } from "./rules-endpoints.ts";
 import { SECURITY_GROUP_RULES } from "./rules-network.ts";
 import { PERIMETER_RULES } from "./rules-perimeter.ts";
@@ -16,6 +17,7 @@ export const RULES: readonly Rule[] = [
   ...LOAD_BALANCER_RULES,
   ...ENDPOINT_RULES,
   ...PERIMETER_RULES,
+  ...AGENT_RULES,
   ...POLICY_RULES,
   ...STACK_RULES,
   ...SECOND_APPLY_RULES,

@@ -2,7 +2,7 @@ import { BlueprintInputError } from "../errors.ts";
 import { type PartitionName, regionInfo } from "../partitions.ts";
 import type { PolicyDocument, PrincipalScope } from "../policies.ts";
 import { clip } from "../validate.ts";
-import { AWS_OWNED_FEATURES, type AwsOwnedFeature, awsOwnedBuckets } from "./aws-owned-buckets.ts";
+import { AWS_OWNED_FEATURES, type AwsOwnedFeature, awsOwnedBuckets, FEATURES_BEFORE_V4 } from "./aws-owned-buckets.ts";
 
 /**
  * Data-perimeter endpoint policies: what `scopedEndpointPolicy` (v1, v2) admits
@@ -69,7 +69,7 @@ export interface EndpointPolicyInput {
   readonly awsServicePrincipals?: boolean;
   /**
    * For `s3`: the AWS features whose AWS-owned buckets may be read.
-   * @default every feature of `AWS_OWNED_BUCKETS`
+   * @default the features before service-endpoints@4 (`FEATURES_BEFORE_V4`); @4 passes every feature
    */
   readonly awsOwnedFeatures?: readonly AwsOwnedFeature[];
 }
@@ -120,7 +120,7 @@ export function endpointPolicy(input: EndpointPolicyInput): EndpointPolicyDocume
     statements.push(ownPrincipals(ctx, actions, input.trustedResources ?? false));
   }
   if (input.awsServicePrincipals ?? kind === "s3") statements.push(AWS_SERVICES_ACTING_FOR_YOU);
-  if (kind === "s3") statements.push(awsOwnedBucketReads(ctx, input.awsOwnedFeatures ?? AWS_OWNED_FEATURES));
+  if (kind === "s3") statements.push(awsOwnedBucketReads(ctx, input.awsOwnedFeatures ?? FEATURES_BEFORE_V4));
   if (kind === "sts") statements.push(federationIntoOwnRoles(ctx));
   const document: EndpointPolicyDocument = { Version: "2012-10-17", Statement: statements };
   checkSize(document, scope);

@@ -12,7 +12,7 @@ export function awsService(name: unknown): { region: string; service: string } |
 }
 
 /** Endpoints to one AWS service whose policy is a literal document, with their region and statements. */
-function policiesOf(doc: LintDocument, service: string): { address: string; region: string; statements: readonly Statement[] }[] {
+export function policiesOf(doc: LintDocument, service: string): { address: string; region: string; statements: readonly Statement[] }[] {
   return resources(doc, "aws_vpc_endpoint").flatMap((r) => {
     const target = awsService(r.body.service_name);
     if (target?.service !== service) return [];

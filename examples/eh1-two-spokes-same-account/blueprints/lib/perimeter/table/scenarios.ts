@@ -1,5 +1,5 @@
 import { type PartitionName, regionInfo } from "../../partitions.ts";
-import { AWS_OWNED_FEATURES, type AwsOwnedFeature, awsOwnedBuckets } from "../aws-owned-buckets.ts";
+import { type AwsOwnedFeature, awsOwnedBuckets, FEATURES_BEFORE_V4 } from "../aws-owned-buckets.ts";
 import type { PerimeterKind } from "../endpoint-policy.ts";
 import { ANONYMOUS, type Decision, type SimRequest } from "./simulate.ts";
 
@@ -35,9 +35,20 @@ export interface ScenarioOptions {
   readonly trustedResources?: boolean;
   /** @default true for `s3`, false otherwise */
   readonly awsServicePrincipals?: boolean;
-  /** @default every feature */
+  /** @default the features an `endpointPolicy` gets without `awsOwnedFeatures` (`FEATURES_BEFORE_V4`) */
   readonly awsOwnedFeatures?: readonly AwsOwnedFeature[];
+  /** An `ssm` policy in a VPC with the SSM Agent's other endpoints (ssmmessages, ec2messages): the agent must register. @default false */
+  readonly ssmAgent?: boolean;
 }
+
+/** What the SSM Agent calls on the ssm endpoint to register and run (AmazonSSMManagedInstanceCore). */
+export const SSM_AGENT_CALLS = [
+  "ssm:UpdateInstanceInformation",
+  "ssm:ListAssociations",
+  "ssm:GetDocument",
+  "ssm:UpdateInstanceAssociationStatus",
+  "ssm:PutInventory",
+];
 
 /** A member account of the organization under test, when the policy names an organization. */
 export const ORG_MEMBER_ACCOUNT = "111122223333";
@@ -164,7 +175,26 @@ export function scenariosFor(kind: PerimeterKind, options: ScenarioOptions): Sce
     services ? "Allowed" : "ImplicitlyDenied",
   );
 
-  if (kind === "s3") out.push(...awsOwnedBucketScenarios(p, region, me, foreign, aws, options));
+  if (kind === "s3") {
+    const put = (owner: Party) => ({ action: "s3:PutObject", resource: `arn:${p}:s3:::data-${owner.account}/copy.csv` });
+    add(
+      `own principal: s3:PutObject to a foreign bucket`,
+      request(p, me, foreign, put(foreign)),
+      options.trustedResources || options.actions ? "ImplicitlyDenied" : "Allowed",
+    );
+    out.push(...awsOwnedBucketScenarios(p, region, me, foreign, aws, options));
+  }
+  if (options.ssmAgent) {
+    // each call on the resource type the IAM reference gives it (ListAssociations and PutInventory take only `*`)
+    const instance = `arn:${p}:ec2:${region}:${me.account}:instance/i-0a1b2c3d4e5f60718`;
+    const on: Readonly<Record<string, string>> = {
+      "ssm:ListAssociations": "*",
+      "ssm:PutInventory": "*",
+      "ssm:GetDocument": `arn:${p}:ssm:${region}:${me.account}:document/app-runbook`,
+    };
+    for (const action of SSM_AGENT_CALLS)
+      add(`SSM Agent of an own instance: ${action}`, request(p, me, me, { action, resource: on[action] ?? instance }), "Allowed");
+  }
   if (kind === "sts") {
     for (const action of ["sts:AssumeRoleWithWebIdentity", "sts:AssumeRoleWithSAML"]) {
       const role = (owner: Party) => ({ action, resource: `arn:${p}:iam::${owner.account}:role/federated` });
@@ -185,7 +215,7 @@ function awsOwnedBucketScenarios(
 ): Scenario[] {
   const out: Scenario[] = [];
   const add = (name: string, req: SimRequest, expected: Decision) => out.push({ name, request: req, expected });
-  const features = options.awsOwnedFeatures ?? AWS_OWNED_FEATURES;
+  const features = options.awsOwnedFeatures ?? FEATURES_BEFORE_V4;
   const ownMayWrite = !options.trustedResources && !options.actions;
   for (const bucket of awsOwnedBuckets(region, p, features)) {
     const object = bucket.arn.replace(/\*$/, "object");
@@ -201,6 +231,11 @@ function awsOwnedBucketScenarios(
   const other = region === "us-west-2" ? "us-east-2" : "us-west-2";
   const elsewhere = { action: "s3:GetObject", resource: `arn:${p}:s3:::prod-${other}-starport-layer-bucket/layer` };
   add(`unsigned read of another region's layer bucket (prod-${other}-…)`, request(p, ANONYMOUS, aws, elsewhere), "ImplicitlyDenied");
+  const assets = awsOwnedBuckets(region, p, ["codeartifact"]).filter(() => features.includes("codeartifact"));
+  for (const b of assets) {
+    const download = { action: "s3:GetObject", resource: b.arn.replace(/\*$/, "asset/package.jar") };
+    add(`CodeArtifact asset download presigned by CodeArtifact (${b.bucketName})`, request(p, aws, aws, download), "Allowed");
+  }
   if (features.includes("ecr")) {
     const layer = { action: "s3:GetObject", resource: `arn:${p}:s3:::prod-${region}-starport-layer-bucket/sha256-layer` };
     add("ECR layer read presigned by an AWS-owned account", request(p, aws, aws, layer), "Allowed");

@@ -1,3 +1,5 @@
+import { regionInfo } from "../../partitions.ts";
+import { AWS_OWNED_FEATURES, awsOwnedBuckets, FEATURES_BEFORE_V4 } from "../aws-owned-buckets.ts";
 import { perimeterKind } from "../endpoint-policy.ts";
 import { FOREIGN_ACCOUNT } from "./scenarios.ts";
 import { bindTokens, scenariosFor, simulate } from "./simulate.ts";
@@ -42,6 +44,8 @@ export async function checkEndpointPolicies(
   region: string,
 ): Promise<PolicyCheck[]> {
   const checks: PolicyCheck[] = [];
+  const services = Object.values(stack.resource?.aws_vpc_endpoint ?? {}).map((b) => String(b.service_name).split(".").pop());
+  const agentHere = services.some((s) => s === "ssmmessages" || s === "ec2messages");
   for (const body of Object.values(stack.resource?.aws_vpc_endpoint ?? {})) {
     const serviceName = String(body.service_name);
     const endpoint = `${String(body.vpc_endpoint_type)} ${serviceName}`;
@@ -69,6 +73,8 @@ export async function checkEndpointPolicies(
     const actions = own && Array.isArray(own.Action) ? own.Action : undefined;
     const key = serviceName.replace(/^(?:cn\.)?com\.amazonaws\.[a-z0-9-]+\./, "");
     const scenarios = scenariosFor(perimeterKind(serviceName), {
+      ssmAgent: key === "ssm" && agentHere,
+      awsOwnedFeatures: featuresOf(statements, region),
       region,
       ...(organizationId ? { organizationId } : { accounts }),
       ...(actions ? { service: key, actions } : {}),
@@ -79,4 +85,18 @@ export async function checkEndpointPolicies(
     checks.push({ endpoint, mismatches, scenarios: scenarios.length });
   }
   return checks;
+}
+
+/**
+ * The AWS-owned bucket features a policy is held to: those of every version (FEATURES_BEFORE_V4), and the
+ * newer ones (CodeArtifact, Elastic Beanstalk) whose buckets the policy itself lists, so that a policy of
+ * service-endpoints@4 is proven to pass their downloads and an older one is held to what it promised.
+ */
+function featuresOf(statements: readonly Statement[], region: string) {
+  const partition = regionInfo(region).partition;
+  const listed = new Set(statements.flatMap((st) => [st.Resource ?? []].flat()));
+  const present = AWS_OWNED_FEATURES.filter(
+    (f) => !FEATURES_BEFORE_V4.includes(f) && awsOwnedBuckets(region, partition, [f]).some((b) => listed.has(b.arn)),
+  );
+  return [...FEATURES_BEFORE_V4, ...present];
 }

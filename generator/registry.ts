@@ -2,7 +2,9 @@ import { BlueprintInputError } from "../blueprints/lib/errors";
 import { clip } from "../blueprints/lib/validate";
 import type { BlueprintEntry } from "./bindings/blueprint";
 import { endpointConsumerV1 } from "./bindings/endpoint-consumer";
+import { endpointConsumerV2 } from "./bindings/endpoint-consumer/v2";
 import { endpointHubV1 } from "./bindings/endpoint-hub";
+import { endpointHubV2 } from "./bindings/endpoint-hub/v2";
 import { endpointServiceV1 } from "./bindings/endpoint-service";
 import { endpointServiceV2 } from "./bindings/endpoint-service/v2";
 import { endpointServiceV3 } from "./bindings/endpoint-service/v3";
@@ -20,7 +22,9 @@ export const BLUEPRINTS: readonly BlueprintEntry[] = [
   endpointServiceV2,
   endpointServiceV3,
   endpointConsumerV1,
+  endpointConsumerV2,
   endpointHubV1,
+  endpointHubV2,
 ];
 
 /** The blueprint `--yes` and the prompt offer first. */

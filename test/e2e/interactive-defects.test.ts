@@ -19,9 +19,9 @@ describe("interactive prompts, as a person meets them", () => {
     const parent = tmp("tty-defects");
     terminal = new Terminal(`node ${CLI} old-endpoints`, parent);
     // Listed as `create-privatelink blueprints` lists them, the newest marked, older versions with their advisories.
-    const picker = await terminal.waitFor(/endpoint-hub@1 \(latest\)/);
+    const picker = await terminal.waitFor(/endpoint-hub@2 \(latest\)/);
     expect(picker).toMatch(
-      /service-endpoints@1 \(known defects: PL-2026-001.*; fixed in @4\).*service-endpoints@2 \(known defects: .*\).*service-endpoints@3 \(known defects: PL-2026-011.*; fixed in @4\).*service-endpoints@4 \(latest\).*endpoint-service@1 \(known defects: PL-2026-008.*\).*endpoint-service@2 \(known defects: .*PL-2026-009.*\).*endpoint-service@3 \(latest\).*endpoint-consumer@1 \(latest\)/,
+      /service-endpoints@1 \(known defects: PL-2026-001.*; fixed in @4\).*service-endpoints@2 \(known defects: .*\).*service-endpoints@3 \(known defects: PL-2026-011.*; fixed in @4\).*service-endpoints@4 \(latest\).*endpoint-service@1 \(known defects: PL-2026-008.*\).*endpoint-service@2 \(known defects: .*PL-2026-009.*\).*endpoint-service@3 \(latest\).*endpoint-consumer@1 \(known defects: PL-2026-014.*; fixed in @2\).*endpoint-consumer@2 \(latest\).*endpoint-hub@1 \(known defects: PL-2026-016.*; fixed in @2\).*endpoint-hub@2 \(latest\)/,
     );
     await terminal.type(KEY.up, KEY.up, KEY.up, KEY.enter);
     await terminal.answer(/Project name/, KEY.enter);

@@ -27,6 +27,7 @@ describe("suppressions for known defects (advisories.ts → .privatelink.json)",
       "PL_DYNAMODB_PRIVATE_DNS",
       "PL_SSM_READ_ONLY_AGENT",
       "PL_SUBNET_CAPACITY",
+      "PL_LOCKFILE_TERRAFORM_VERSION",
     ]);
     expect(defaults[0].reason).toBe("known defect PL-2026-001 of service-endpoints@2, fixed in @3: run `create-privatelink upgrade`");
     expect(defaults.every((s) => isAdvisorySuppression(s))).toBe(true);
@@ -35,7 +36,8 @@ describe("suppressions for known defects (advisories.ts → .privatelink.json)",
   test("GIVEN a fixed or unaffected version THEN there are none", () => {
     expect(defaultSuppressions("service-endpoints", 4)).toEqual([]);
     expect(defaultSuppressions("endpoint-service", 3)).toEqual([]);
-    expect(defaultSuppressions("endpoint-hub", 1)).toEqual([]);
+    expect(defaultSuppressions("endpoint-hub", 2)).toEqual([]);
+    expect(defaultSuppressions("endpoint-consumer", 2)).toEqual([]);
   });
 
   test("GIVEN a new service-endpoints@1 project THEN .privatelink.json carries the defaults of the advisories it has", async () => {

@@ -84,10 +84,10 @@ describe("rules for the known defects of service-endpoints v1/v2", () => {
     expect(finding).toMatchObject({ rule: "PL_ZONE_NAMES", message: expect.stringMatching(message) });
   });
 
-  describe("PL_LOCKFILE_TERRAFORM_VERSION (pending: not in RULES)", () => {
+  describe("PL_LOCKFILE_TERRAFORM_VERSION (on since every blueprint has a version that states required_version)", () => {
     const [rule] = PENDING_RULES;
-    test("GIVEN it is not registered THEN --rules does not list it", () => {
-      expect(RULES.map((r) => r.id)).not.toContain(rule.id);
+    test("GIVEN it is registered THEN --rules lists it", () => {
+      expect(RULES.map((r) => r.id)).toContain(rule.id);
     });
     test.each([[undefined], [">= 1.9"], ["~> 1.9.0"], ["< 2.0"]])("GIVEN use_lockfile and required_version %s THEN it fires", (v) => {
       expect(rule.check(lockfileStack(v === undefined ? {} : { required_version: v }))).toHaveLength(1);

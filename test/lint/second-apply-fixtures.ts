@@ -1,4 +1,5 @@
 import type { LintDocument } from "../../blueprints/lib/lint";
+import { lockfileStack } from "./defect-fixtures";
 
 const doc = (json: Record<string, unknown>, file = "cdk.tf.json"): LintDocument => ({ file, json: json as LintDocument["json"] });
 
@@ -83,4 +84,7 @@ export const SECOND_APPLY_FAILING: Record<string, LintDocument> = {
   // a /28 has 11 usable addresses: 11 endpoints and the NLB are 12
   PL_SUBNET_CAPACITY: subnetHolding("10.0.0.0/28", 11),
   PL_SSM_READ_ONLY_AGENT: readOnlySsmWithAgent(),
+  // the provider's defaults: association and propagation on
+  PL_LOCKFILE_TERRAFORM_VERSION: lockfileStack(),
+  PL_TGW_SPOKE_ISOLATION: doc({ resource: { aws_ec2_transit_gateway: { tgw: { description: "hub" } } } }),
 };

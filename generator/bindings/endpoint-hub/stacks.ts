@@ -13,16 +13,34 @@ const varOf = (vpcId: string) => `spoke_${vpcId.replace(/-/g, "_")}`;
  * authorizations and RAM share: cross-stack references that also order them.
  */
 export function hubStacks(answers: EndpointHubAnswers): StackSpec[] {
+  return hubStacksIn(answers, HUB_DIR);
+}
+
+/** What v2 adds to the stacks' props: the gateway's route tables, and which accounts accept the share. */
+export interface HubStackOptions {
+  /** An existing gateway's route tables, given as answers. */
+  readonly transitRouteTables?: { readonly spokes: string; readonly hub: string };
+  /** Spokes associate and propagate their attachments (v2). @default false */
+  readonly routeTables?: boolean;
+  /** Cross-account spoke accounts that accept the RAM share; empty: every cross-account spoke (v1). @default [] */
+  readonly externalAccounts?: readonly string[];
+}
+
+/** The stacks of a hub version in `module`. */
+export function hubStacksIn(answers: EndpointHubAnswers, module: string, options: HubStackOptions = {}): StackSpec[] {
   const external = answers.spokeSharing === "external" && answers.transitGateway === "new";
+  const hubRole = answers.providerRoleArn ? compact({ roleArn: answers.providerRoleArn, externalId: answers.externalId }) : undefined;
+  const accepts = (account: string) => (options.externalAccounts?.length ? options.externalAccounts.includes(account) : true);
+  const routed = options.routeTables && (answers.transitGateway === "new" || options.transitRouteTables !== undefined);
   const accounts = [...new Set([...(answers.hubAccount ? [answers.hubAccount] : []), ...answers.spokes.map((s) => s.account)])];
   const hub: StackSpec = {
     id: "hub",
     varName: "hub",
     className: "EndpointHubStack",
-    module: HUB_DIR,
+    module,
     props: compact({
       ...baseProps(answers),
-      assumeRole: answers.providerRoleArn ? compact({ roleArn: answers.providerRoleArn, externalId: answers.externalId }) : undefined,
+      assumeRole: hubRole,
       hubAccount: answers.hubAccount,
       cidr: answers.vpcCidr,
       availabilityZones: answers.availabilityZones,
@@ -31,6 +49,7 @@ export function hubStacks(answers: EndpointHubAnswers): StackSpec[] {
       transitGateway: answers.transitGateway,
       externalPrincipals: external ? true : undefined,
       onPremisesCidrs: answers.resolverInbound,
+      transitRouteTables: options.transitRouteTables,
     }),
   };
   const spokes: StackSpec[] = answers.spokes.map((spoke) => {
@@ -39,10 +58,11 @@ export function hubStacks(answers: EndpointHubAnswers): StackSpec[] {
       id: `spoke-${spoke.vpcId}`,
       varName: varOf(spoke.vpcId),
       className: "EndpointHubSpokeStack",
-      module: HUB_DIR,
+      module,
       props: compact({
         ...baseProps(answers),
         spoke,
+        ...(routed ? { hubAssumeRole: hubRole } : {}),
         hubCidr: answers.vpcCidr,
         policyAccounts: accounts,
         roleName: answers.spokeRoleName,
@@ -51,7 +71,10 @@ export function hubStacks(answers: EndpointHubAnswers): StackSpec[] {
       refs: {
         transitGatewayId: { stack: "hub", attribute: "transitGatewayId" },
         ...(crossAccount ? { hubZones: { stack: "hub", attribute: "authorizedZones" } } : {}),
-        ...(crossAccount && external ? { resourceShareArn: { stack: "hub", attribute: "resourceShareArn" } } : {}),
+        ...(crossAccount && external && accepts(spoke.account)
+          ? { resourceShareArn: { stack: "hub", attribute: "resourceShareArn" } }
+          : {}),
+        ...(routed ? { transitRouteTables: { stack: "hub", attribute: "transitRouteTables" } } : {}),
       },
     };
   });

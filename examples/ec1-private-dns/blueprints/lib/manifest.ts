@@ -26,6 +26,8 @@ export type InputName =
   | "spokes"
   | "transitGateway"
   | "spokeSharing"
+  | "transitRouteTables"
+  | "externalAccounts"
   | "spokeRoleName"
   | "resolverInbound"
   | "backend"

@@ -107,7 +107,7 @@ export function checkCidr(value: unknown, field: string, min = 16, max = 28): st
 }
 
 /** A resource ID such as `vpc-0abc…`, `subnet-…` or `rtb-…`. */
-export function checkResourceId(value: unknown, field: string, prefix: "vpc" | "subnet" | "rtb" | "sg"): string {
+export function checkResourceId(value: unknown, field: string, prefix: "vpc" | "subnet" | "rtb" | "sg" | "tgw-rtb"): string {
   if (typeof value !== "string" || !new RegExp(`^${prefix}-([0-9a-f]{8}|[0-9a-f]{17})$`).test(value)) {
     throw new BlueprintInputError(field, `expected a ${prefix} ID such as ${prefix}-0123456789abcdef0, got ${describe(value)}`);
   }

@@ -118,3 +118,21 @@ export const SECOND_APPLY_RULES: readonly Rule[] = [
     },
   },
 ];
+
+/** Rules on the transit gateway of a hub: spokes must not reach each other through it. */
+export const TRANSIT_RULES: readonly Rule[] = [
+  {
+    id: "PL_TGW_SPOKE_ISOLATION",
+    title: "Spokes do not share a propagating transit gateway route table",
+    why: "With default route table association and propagation on (the provider's defaults), every attachment is associated with the one default table and propagates its range into it: each spoke learns every other spoke's range, and only the spokes' own VPC route tables keep them apart.",
+    fix: "Turn both defaults off and use two route tables: spokes associate with one that holds only the hub's routes, the hub with one the spokes propagate into (endpoint-hub@2 does; `create-privatelink upgrade`).",
+    check: (doc) =>
+      resources(doc, "aws_ec2_transit_gateway")
+        .filter((r) => r.body.default_route_table_association !== "disable" && r.body.default_route_table_propagation !== "disable")
+        .map((r) => ({
+          resource: r.address,
+          message:
+            "associates every attachment with its default route table and propagates every attachment into it: spokes learn each other's ranges",
+        })),
+  },
+];

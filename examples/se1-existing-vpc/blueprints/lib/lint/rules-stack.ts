@@ -54,16 +54,16 @@ export const STACK_RULES: readonly Rule[] = [
 ];
 
 /**
- * Not in RULES yet: endpoint-hub@1 and endpoint-service@1 write `use_lockfile`
- * without `required_version` and no released version of theirs fixes it, so
- * turning the rule on would fail the own `npm test` of every such new project.
+ * Held back until every blueprint had a version that states `required_version`
+ * (endpoint-service@3, endpoint-hub@2); now in RULES, and the projects of the
+ * versions before carry the suppression of their advisory (PL-2026-010, -019).
  */
 export const PENDING_RULES: readonly Rule[] = [
   {
     id: "PL_LOCKFILE_TERRAFORM_VERSION",
     title: "S3 native locking requires Terraform 1.10 or later",
     why: "The S3 backend's use_lockfile came in Terraform 1.10; an older Terraform stops at init with an unsupported-argument error, or a team member's older Terraform runs without the lock everyone else takes. A required_version says so up front.",
-    fix: 'Set terraform.required_version to ">= 1.10" (service-endpoints@3 does).',
+    fix: 'Set terraform.required_version to ">= 1.10" (service-endpoints@3, endpoint-service@3, endpoint-consumer@2 and endpoint-hub@2 do; `create-privatelink upgrade`).',
     check: (doc) => {
       const terraform = isObject(doc.json.terraform) ? doc.json.terraform : {};
       const s3 = isObject(terraform.backend) && isObject(terraform.backend.s3) ? terraform.backend.s3 : undefined;

@@ -5,9 +5,9 @@ import { ENDPOINT_RULES } from "./rules-endpoints.ts";
 import { SECURITY_GROUP_RULES } from "./rules-network.ts";
 import { PERIMETER_RULES } from "./rules-perimeter.ts";
 import { POLICY_RULES } from "./rules-policies.ts";
-import { SECOND_APPLY_RULES } from "./rules-second-apply.ts";
+import { SECOND_APPLY_RULES, TRANSIT_RULES } from "./rules-second-apply.ts";
 import { ENDPOINT_SERVICE_RULES, LOAD_BALANCER_RULES } from "./rules-services.ts";
-import { STACK_RULES } from "./rules-stack.ts";
+import { PENDING_RULES, STACK_RULES } from "./rules-stack.ts";
 
 /** Every rule, in report order. */
 export const RULES: readonly Rule[] = [
@@ -20,5 +20,7 @@ export const RULES: readonly Rule[] = [
   ...AGENT_RULES,
   ...POLICY_RULES,
   ...STACK_RULES,
+  ...PENDING_RULES,
   ...SECOND_APPLY_RULES,
+  ...TRANSIT_RULES,
 ];

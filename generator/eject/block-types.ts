@@ -20,6 +20,9 @@ export const AWS_BLOCKS: { readonly provider: BlockTree; readonly resource: Bloc
     aws_ec2_transit_gateway: {
       timeouts: {},
     },
+    aws_ec2_transit_gateway_route_table: {},
+    aws_ec2_transit_gateway_route_table_association: {},
+    aws_ec2_transit_gateway_route_table_propagation: {},
     aws_ec2_transit_gateway_vpc_attachment: {},
     aws_lb: {
       access_logs: {},

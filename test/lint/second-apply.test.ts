@@ -144,6 +144,30 @@ describe("PL_SUBNET_CAPACITY and subnet sizing", () => {
     for (const f of found) expect(f.reason).toMatch(/^known defect PL-2026-012 of service-endpoints@3, fixed in @4/);
   });
 
+  test("GIVEN service-endpoints@3 with a read-only ssm next to the agent's endpoints THEN the lint finds PL_SSM_READ_ONLY_AGENT, suppressed with PL-2026-011; @4 passes", () => {
+    const finds = (blueprint: string) => {
+      const dir = join(tmp("ssm-agent"), "p");
+      const made = runCli([
+        dir,
+        "--yes",
+        "--blueprint",
+        blueprint,
+        "--services",
+        "ssm,ssmmessages,ec2messages",
+        "--read-only-services",
+        "ssm",
+      ]);
+      expect(made.code).toBe(0);
+      symlinkSync(join(__dirname, "..", "..", "node_modules"), join(dir, "node_modules"), "dir");
+      expect(spawnSync(process.execPath, ["--import", "tsx", "main.ts"], { cwd: dir, encoding: "utf8" }).stderr).toBe("");
+      return ruleIn(JSON.parse(runCli(["lint", dir, "--json"]).stdout) as Report, "PL_SSM_READ_ONLY_AGENT") as { reason?: string }[];
+    };
+    const v3 = finds("service-endpoints@3");
+    expect(v3).toHaveLength(1);
+    expect(v3[0].reason).toMatch(/^known defect PL-2026-011 of service-endpoints@3, fixed in @4/);
+    expect(finds("service-endpoints@4")).toEqual([]);
+  });
+
   test("GIVEN a read-only ssm endpoint next to ssmmessages THEN PL_SSM_READ_ONLY_AGENT names the agent's denied calls; with them allowed, or without the agent's endpoints, it is quiet", () => {
     const [finding] = lint([readOnlySsmWithAgent()]).findings.filter((f) => f.rule === "PL_SSM_READ_ONLY_AGENT");
     expect(finding.message).toMatch(/^allows none of ssm:UpdateInstanceInformation, ssm:ListAssociations, ssm:GetDocument/);
@@ -170,5 +194,21 @@ describe("PL_SUBNET_CAPACITY and subnet sizing", () => {
     ).toThrow(
       "`vpc.cidr`: 10.0.0.0/24 is too small: 3 zones get at most a /26 each, 64 addresses - 5 AWS reserves = 59 usable, and each subnet needs 60 (58 interface endpoints, 1 attachment, 1 Resolver address); give a larger VPC CIDR, e.g. a /22",
     );
+  });
+});
+
+describe("each new rule fails on the released version it names, and passes on the version that fixes it", () => {
+  test.each([
+    ["PL_ATTRIBUTE_TWO_PLACES", "es2-private-dns", "es3-private-dns"],
+    ["PL_SUPPORTED_REGIONS_HOME", "es2-cross-region", "es3-cross-region"],
+    ["PL_TGW_SPOKE_ISOLATION", "eh1-ten-spokes-cross-account", "eh2-ten-spokes-isolated"],
+    ["PL_LOCKFILE_TERRAFORM_VERSION", "eh1-ten-spokes-cross-account", "eh2-ten-spokes-isolated"],
+    ["PL_LOCKFILE_TERRAFORM_VERSION", "es2-govcloud", "es3-small-vpcs-s3-backend"],
+    ["PL_LOCKFILE_TERRAFORM_VERSION", "se1-interface-and-gateway", "se3-defaults"],
+  ])("%s: found in example %s (suppressed by its advisory), not in %s", (rule, released, fixed) => {
+    const found = ruleIn(report(released), rule) as { reason?: string }[];
+    expect(found.length).toBeGreaterThan(0);
+    for (const f of found) expect(f.reason).toMatch(/^known defect PL-2026-\d{3} of [a-z-]+@\d, fixed in @\d/);
+    expect(ruleIn(report(fixed), rule)).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { manifest } from "../../../blueprints/endpoint-service/v3/manifest";
+import { CROSS_REGION_PERMISSION } from "../../../blueprints/lib/facts/privatelink-names";
 import type { ProjectDescription } from "../../describe";
 import { defineBlueprint } from "../blueprint";
 import { endpointServiceV2, noConsumerWarning, providerAndConsumerStacks } from "./v2";
@@ -18,7 +19,7 @@ function describeProviderV3(answers: EndpointServiceV2Answers): ProjectDescripti
       "Each attribute has one owner, so a plan after a successful apply is empty: consumer endpoints leave private_dns_enabled out (created off; the private-dns stacks own it), and supported_regions states the service's own region, as AWS reports it.",
       ...(crossRegion
         ? [
-            `Cross-region: the roles that deploy the provider stack and the consumer stacks in other regions need vpce:AllowMultiRegion besides the ec2 VPC endpoint actions; without it AWS refuses supported_regions (${(answers.supportedRegions ?? []).join(", ")}) and service_region.`,
+            `Cross-region: the roles that deploy the provider stack and the consumer stacks in other regions need ${CROSS_REGION_PERMISSION} besides the ec2 VPC endpoint actions; without it AWS refuses supported_regions (${(answers.supportedRegions ?? []).join(", ")}) and service_region.`,
           ]
         : []),
     ],

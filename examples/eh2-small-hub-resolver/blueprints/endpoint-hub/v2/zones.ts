@@ -5,6 +5,7 @@ import { Route53ZoneAssociation } from "@cdktf/provider-aws/lib/route53-zone-ass
 import type { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint/index.js";
 import type { Construct } from "constructs";
 import { type PrivateDnsZone, privateDnsZone } from "../../lib/facts/private-dns.ts";
+import { S3_OTHER_PRIVATE_DNS_ZONES } from "../../lib/facts/privatelink-names.ts";
 import type { ResolvedService } from "../../lib/service-names.ts";
 import type { HubSpoke } from "../../lib/spokes.ts";
 
@@ -76,7 +77,7 @@ function zonesOf(key: string, region: string): { key: string; dns: PrivateDnsZon
   const dns = privateDnsZone(key, region);
   if (key !== "s3") return [{ key, dns }];
   const other = (name: string) => ({ key: name, dns: { zoneName: dns.zoneName.replace(/^s3\./, `${name}.`), wildcard: true } });
-  return [{ key, dns }, other("s3-accesspoint"), other("s3-control")];
+  return [{ key, dns }, ...S3_OTHER_PRIVATE_DNS_ZONES.map(other)];
 }
 
 /**

@@ -34,6 +34,10 @@ export interface VpcAnswers {
   readonly subnets?: readonly string[];
   /** Route tables of an existing VPC, for gateway endpoints. */
   readonly routeTableIds?: readonly string[];
+  /** Dual-stack (newer versions): `dualstack` gives a new VPC an IPv6 block. @default ipv4 */
+  readonly ipAddressType?: "ipv4" | "dualstack";
+  /** An existing VPC's IPv6 block (dual-stack only). */
+  readonly vpcIpv6Cidr?: string | null;
 }
 
 /** The backend props an answers set describes. */

@@ -41,9 +41,15 @@ export function vpcProps(answers: VpcAnswers): Record<string, unknown> {
         return { id, availabilityZone };
       }),
       routeTableIds: answers.routeTableIds,
+      ipv6Cidr: answers.vpcIpv6Cidr,
     });
   }
-  return { kind: "new", cidr: answers.vpcCidr, availabilityZones: answers.availabilityZones };
+  return {
+    kind: "new",
+    cidr: answers.vpcCidr,
+    availabilityZones: answers.availabilityZones,
+    ...(answers.ipAddressType === "dualstack" ? { dualStack: true } : {}),
+  };
 }
 
 /** Props every stack has (`StackBaseProps`), by the answer that sets them. */

@@ -122,7 +122,14 @@ describe("interactive prompts, as a person meets them", () => {
     await terminal.waitFor(/expected one of use1-az1, use1-az2/);
     await terminal.type(KEY.backspace, "4", KEY.enter);
     await terminal.answer(/Zone ID of us-east-1b in your account/, ...chars("use1-az6"), KEY.enter);
-    for (const question of [/AWS Organization/, /read actions/, /S3 endpoints reach only/, /On-premises/, /Role to assume/])
+    for (const question of [
+      /IP address type/,
+      /AWS Organization/,
+      /read actions/,
+      /S3 endpoints reach only/,
+      /On-premises/,
+      /Role to assume/,
+    ])
       await terminal.answer(question, KEY.enter);
     await terminal.waitFor(/Upgraded \. from service-endpoints@1 to service-endpoints@4/);
     expect(await terminal.exited).toBe(0);

@@ -21,6 +21,7 @@ describe("interactive flow in a real pseudo-terminal", () => {
     await terminal.waitFor(/`vpcCidr`: "10\.0\.0\.0\/8" has prefix \/8; expected a prefix from \/16 to \/24/);
     await terminal.type(...Array(10).fill(KEY.backspace), ...chars("10.9.0.0/16"), KEY.enter);
     await terminal.answer(/Availability zones/, KEY.enter);
+    await terminal.answer(/IP address type of the endpoints/, KEY.down, KEY.enter);
     await terminal.answer(/Interface endpoints \(PrivateLink\)/, KEY.down, KEY.down, KEY.down, KEY.space, KEY.enter);
     await terminal.answer(/Custom service names/, ...chars("com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0"), KEY.enter);
     await terminal.answer(/Gateway endpoints/, KEY.enter);
@@ -45,6 +46,7 @@ describe("interactive flow in a real pseudo-terminal", () => {
       readOnlyServices: ["s3"],
       region: "us-east-1",
       vpcCidr: "10.9.0.0/16",
+      ipAddressType: "dualstack",
       gatewayServices: ["s3"],
       allowedAccounts: ["011122223333"],
       tags: { Team: "network" },
@@ -57,6 +59,7 @@ describe("interactive flow in a real pseudo-terminal", () => {
       "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0",
     ]);
     expect(readFileSync(join(parent, "my-endpoints", "main.ts"), "utf8")).toContain('cidr: "10.9.0.0/16"');
+    expect(readFileSync(join(parent, "my-endpoints", "main.ts"), "utf8")).toContain('ipAddressType: "dualstack"');
   }, 120000);
 
   test("GIVEN the service picker THEN typing filters the grouped list, space toggles through filters, the cost line follows, enter confirms", async () => {
@@ -68,6 +71,7 @@ describe("interactive flow in a real pseudo-terminal", () => {
     await terminal.answer(/VPC\b/, KEY.enter);
     await terminal.answer(/VPC IPv4 CIDR/, KEY.enter);
     await terminal.answer(/Availability zones/, ...chars("use1-az1,use1-az2,use1-az4"), KEY.enter);
+    await terminal.answer(/IP address type of the endpoints/, KEY.enter);
     // the three default services, in the three zones answered before
     await terminal.waitFor(/3 selected: 3 x 3 AZ x 730 h x USD 0\.01 = about USD 65\.70 per month/);
 

@@ -112,7 +112,9 @@ describe("create-privatelink CLI", () => {
     const parent = tmp("missing");
     const { code, stderr } = runCli([join(parent, "p"), "--region", "eu-west-1"]);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/pass --blueprint, --name, --vpc, --vpc-cidr, --availability-zones, --services, --gateway-services/);
+    expect(stderr).toMatch(
+      /pass --blueprint, --name, --vpc, --vpc-cidr, --availability-zones, --ip-address-type, --services, --gateway-services/,
+    );
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(join(parent, "p"))).toBe(false);
   });

@@ -34,7 +34,10 @@ describe("upgrade --dry-run, with no terminal", () => {
     expect(result.stdout).toMatch(/^ {2}--proxy-protocol \(.*\); the dry run took false$/m);
     expect(snapshotTree(dir)).toEqual(before);
     // the real upgrade, with nobody to ask, still refuses and names the flags
-    expect(runCli(["upgrade", dir])).toMatchObject({ code: 2, stderr: expect.stringMatching(/pass --consumers, --proxy-protocol/) });
+    expect(runCli(["upgrade", dir])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/pass --ip-address-type, --consumers, --proxy-protocol/),
+    });
   });
 
   test("GIVEN the same project THEN each file is listed once, the base copy in one line, and no diff of it or of a removed file", () => {

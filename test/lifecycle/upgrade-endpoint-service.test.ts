@@ -36,7 +36,7 @@ describe("upgrade endpoint-service v1 → v2 through the CLI", () => {
     const dir = v1Project("es-missing");
     const result = runCli(["upgrade", dir]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/pass --consumers, --proxy-protocol/);
+    expect(result.stderr).toMatch(/pass --ip-address-type, --consumers, --proxy-protocol/);
   });
 
   test("GIVEN user edits in main.ts and --yes THEN the edits stay, the consumers come from the recorded accounts, and the upgraded project synthesizes its provider, consumer and acceptance stacks", () => {
@@ -78,7 +78,7 @@ describe("upgrade endpoint-service v1 → v2 through the CLI", () => {
         subnets: ["subnet-0a1b2c3d4e5f60711@euw1-az1", "subnet-0a1b2c3d4e5f60722@euw1-az2"],
       },
     ]);
-    const result = runCli(["upgrade", dir, "--consumers", consumers, "--proxy-protocol", "on"]);
+    const result = runCli(["upgrade", dir, "--consumers", consumers, "--proxy-protocol", "on", "--ip-address-type", "ipv4"]);
     expect(result.code).toBe(0);
     const main = read(dir, "main.ts");
     expect(main).toContain('vpcId: "vpc-0a1b2c3d4e5f60718"');

@@ -1,4 +1,5 @@
 import type { ConsumerProps } from "../../lib/consumers.ts";
+import type { IpAddressType } from "../../lib/dual-stack.ts";
 import type { StackBaseProps } from "../../lib/stack.ts";
 import type { ZonedVpcProps } from "../../lib/zoned-network.ts";
 
@@ -52,6 +53,12 @@ export interface EndpointServiceProps {
    * `vpce:AllowMultiRegion` besides the `ec2:*VpcEndpointService*` actions. @default []
    */
   readonly supportedRegions?: readonly string[];
+  /**
+   * `dualstack`: a dual-stack NLB and endpoint service (`supported_ip_address_types` ipv4 and ipv6), new
+   * VPCs with an Amazon-provided IPv6 block; existing VPCs state theirs (`vpc.ipv6Cidr`,
+   * `consumers[i].ipv6Cidr`), their subnets need IPv6 blocks. Targets stay IPv4. @default "ipv4"
+   */
+  readonly ipAddressType?: IpAddressType;
   /** NLB deletion protection. @default true */
   readonly deletionProtection?: boolean;
   /** Prefix of resource names. @default the construct id */
@@ -73,6 +80,8 @@ export interface ConsumerStackProps extends StackBaseProps {
   readonly supportedRegions?: readonly string[];
   /** Port the service listens on: the only port the endpoint's security group admits. @default 443 */
   readonly port?: number;
+  /** `dualstack`: the endpoint gets IPv6 addresses and AAAA records (the service's must be dual-stack). @default "ipv4" */
+  readonly ipAddressType?: IpAddressType;
   /** Role to assume in the consumer account. @default "PrivateLinkDeployer" */
   readonly roleName?: string;
   /** External ID the role requires. @default none */

@@ -74,6 +74,7 @@ export class ConsumerStack extends TerraformStack {
       serviceName: props.serviceName,
       serviceRegion: props.region,
       port: props.port,
+      ...(props.ipAddressType ? { ipAddressType: props.ipAddressType } : {}),
       tags: props.tags,
       name: id,
     });

@@ -1,11 +1,12 @@
 import { regionInfo } from "../../../blueprints/lib/partitions";
 import { checkEndpointServiceName, checkSamePartition } from "../../../blueprints/lib/rules";
+import type { DualStackAnswers } from "../../answers/dual-stack-questions";
 import { toText } from "../../answers/parse";
 import { q, regionOf } from "../../answers/question";
 import type { CommonAnswers } from "../../answers/types";
 
 /** The answers of an endpoint-consumer project. */
-export interface EndpointConsumerAnswers extends CommonAnswers {
+export interface EndpointConsumerAnswers extends CommonAnswers, DualStackAnswers {
   /** The endpoint service the consumers connect to. */
   readonly serviceName: string;
   /** Region of the endpoint service when it is not the consumers'. */

@@ -1,4 +1,5 @@
 import { manifest } from "../../../blueprints/endpoint-consumer/v2/manifest";
+import { DUAL_STACK_PROP_ANSWERS, ipAddressTypeProp, withDualStack } from "../../answers/dual-stack-questions";
 import type { ProjectDescription } from "../../describe";
 import type { StackSpec } from "../../stack-spec";
 import { defineBlueprint } from "../blueprint";
@@ -23,7 +24,13 @@ function stacksV2(answers: EndpointConsumerAnswers): StackSpec[] {
       serviceName: answers.serviceName,
       serviceRegion: answers.serviceRegion,
       port: answers.listenerPort,
-      vpc: { kind: "new", cidr: answers.vpcCidr, availabilityZones: answers.availabilityZones },
+      vpc: {
+        kind: "new",
+        cidr: answers.vpcCidr,
+        availabilityZones: answers.availabilityZones,
+        ...(answers.ipAddressType === "dualstack" ? { dualStack: true } : {}),
+      },
+      ...ipAddressTypeProp(answers),
     }),
     repeat,
   };
@@ -66,6 +73,11 @@ function describeConsumersV2(answers: EndpointConsumerAnswers): ProjectDescripti
     ],
     notes: [
       ...v1.notes,
+      ...(answers.ipAddressType === "dualstack"
+        ? [
+            "Dual-stack: each new VPC gets an Amazon-provided IPv6 block; the endpoint gets IPv6 addresses and AAAA records. The provider's service must offer IPv6 (supported_ip_address_types ipv4 and ipv6), or AWS refuses the endpoint: ask the provider, or check with aws ec2 describe-vpc-endpoint-services.",
+          ]
+        : []),
       ...(dns
         ? [
             `Endpoints are created with private DNS off: AWS cannot turn it on while a connection is pendingAcceptance. Once the provider has accepted, the private-dns stacks turn it on and own it; ${dns} resolves to the endpoint only then.`,
@@ -80,8 +92,8 @@ export const endpointConsumerV2 = defineBlueprint<EndpointConsumerAnswers>({
   manifest,
   dirs: [DIR],
   load: () => require("../../../blueprints/endpoint-consumer/v2"),
-  questions: endpointConsumerV1.questions,
-  propAnswers: endpointConsumerV1.propAnswers,
+  questions: withDualStack(endpointConsumerV1.questions, "availabilityZones"),
+  propAnswers: { ...endpointConsumerV1.propAnswers, ...DUAL_STACK_PROP_ANSWERS },
   stacks: stacksV2,
   describe: describeConsumersV2,
 });

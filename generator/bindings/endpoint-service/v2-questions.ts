@@ -1,4 +1,5 @@
 import { type ConsumerProps, checkConsumers } from "../../../blueprints/lib/consumers";
+import { checkIpv6Cidr } from "../../../blueprints/lib/dual-stack";
 import { BlueprintInputError } from "../../../blueprints/lib/errors";
 import { checkZoneIds, defaultZoneIds, zoneIdsOf } from "../../../blueprints/lib/facts/zones";
 import { regionInfo } from "../../../blueprints/lib/partitions";
@@ -6,6 +7,7 @@ import { checkSamePartition } from "../../../blueprints/lib/rules";
 import { checkAccountId, checkDistinct, checkResourceId, describe } from "../../../blueprints/lib/validate";
 import { parseZonedSubnet } from "../../../blueprints/lib/zoned-vpc";
 import { vpcQuestions } from "../../answers/common-questions";
+import { isDualStack } from "../../answers/dual-stack-questions";
 import { toList } from "../../answers/parse";
 import { type Known, type Question, q, regionOf } from "../../answers/question";
 import { zoneExample } from "../../answers/zone-defaults";
@@ -27,6 +29,8 @@ export interface ConsumerAnswer {
   readonly vpcId?: string;
   /** Existing VPC: its subnets, `subnet-…@<zone ID>`. */
   readonly subnets?: readonly string[];
+  /** Existing VPC, dual-stack (endpoint-service@3): its IPv6 block. */
+  readonly ipv6Cidr?: string;
 }
 
 /** The answers of endpoint-service v2: v1's, plus the consumer list and proxy protocol v2. */
@@ -35,7 +39,7 @@ export interface EndpointServiceV2Answers extends EndpointServiceAnswers {
   readonly proxyProtocol: boolean;
 }
 
-const CONSUMER_KEYS = ["account", "region", "cidr", "availabilityZoneIds", "vpcId", "subnets"];
+const CONSUMER_KEYS = ["account", "region", "cidr", "availabilityZoneIds", "vpcId", "subnets", "ipv6Cidr"];
 
 /** The consumer list: `--consumers '<json>'` or an answers file; by default one new VPC per `--consumer-accounts` entry. */
 export const consumers = q({
@@ -62,6 +66,7 @@ function checkConsumerAnswers(value: unknown, known: Known): ConsumerAnswer[] {
   const region = regionOf(known);
   const providerOnly = known.layout === "provider-only";
   const answers = list.map((entry: unknown, i) => consumerAnswer(entry, i, region, providerOnly));
+  checkConsumerIpv6(list, answers, known);
   // One rule for answers and props: the construct's own check, on the props these answers make.
   checkConsumers(answers.map(consumerProps), region, (known.supportedRegions as string[] | undefined) ?? [], "consumers");
   const accounts = (known.consumerAccounts as string[] | undefined) ?? [];
@@ -73,6 +78,28 @@ function checkConsumerAnswers(value: unknown, known: Known): ConsumerAnswer[] {
     );
   }
   return answers;
+}
+
+/** An IPv6 block belongs to an existing consumer VPC of a dual-stack service, and every such VPC states one. */
+function checkConsumerIpv6(list: unknown[], answers: readonly ConsumerAnswer[], known: Known): void {
+  answers.forEach((answer, i) => {
+    const given = (list[i] as Record<string, unknown>).ipv6Cidr !== undefined;
+    if (given && answer.vpcId === undefined)
+      throw new BlueprintInputError(
+        `consumers[${i}].ipv6Cidr`,
+        'is given without "vpcId"; a new consumer VPC gets an Amazon-provided IPv6 block',
+      );
+    if (given && !isDualStack(known))
+      throw new BlueprintInputError(
+        `consumers[${i}].ipv6Cidr`,
+        "is given, but the service is not dual-stack; pass --ip-address-type dualstack, or drop it",
+      );
+    if (!given && answer.vpcId !== undefined && isDualStack(known))
+      throw new BlueprintInputError(
+        `consumers[${i}].ipv6Cidr`,
+        'is missing; a dual-stack consumer in an existing VPC needs the VPC\'s IPv6 block (its subnets need IPv6 blocks too), e.g. "ipv6Cidr": "2600:1f18:4f2:c100::/56"',
+      );
+  });
 }
 
 /** New consumer VPCs get 10.<n>.0.0/16 in order, n from 1: this many consumers at most get a default. */
@@ -98,7 +125,8 @@ function consumerAnswer(entry: unknown, i: number, region: string, providerOnly:
   if (raw.vpcId !== undefined) {
     const subnets = toList(raw.subnets ?? [], `${at}.subnets`);
     for (const [j, s] of subnets.entries()) parseZonedSubnet(s, `${at}.subnets[${j}]`);
-    return { account, ...(own ? { region: own } : {}), vpcId: raw.vpcId as string, cidr: raw.cidr as string, subnets };
+    const ipv6 = raw.ipv6Cidr === undefined ? {} : { ipv6Cidr: checkIpv6Cidr(raw.ipv6Cidr, `${at}.ipv6Cidr`) };
+    return { account, ...(own ? { region: own } : {}), vpcId: raw.vpcId as string, cidr: raw.cidr as string, subnets, ...ipv6 };
   }
   const zones = raw.availabilityZoneIds === undefined ? undefined : toList(raw.availabilityZoneIds, `${at}.availabilityZoneIds`);
   // Provider only: the consumers bring their own VPCs, so none is allocated past the defaults' range (those in it keep theirs).

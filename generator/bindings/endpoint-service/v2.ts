@@ -1,6 +1,7 @@
 import { manifest } from "../../../blueprints/endpoint-service/v2/manifest";
 import { parseZonedSubnet } from "../../../blueprints/lib/zoned-vpc";
 import { backendQuestions, projectName, providerRoleArn, region, tags } from "../../answers/common-questions";
+import { ipAddressTypeProp } from "../../answers/dual-stack-questions";
 import { type StackSpec, sharedList } from "../../stack-spec";
 import { defineBlueprint } from "../blueprint";
 import { BASE_PROP_ANSWERS, baseProps, checkStateKeys, compact } from "../common";
@@ -26,7 +27,7 @@ const DIR = "blueprints/endpoint-service/v2";
 function providerVpc(answers: EndpointServiceV2Answers): Record<string, unknown> {
   if (answers.vpc === "existing") {
     const subnets = (answers.subnets ?? []).map((s, i) => parseZonedSubnet(s, `subnets[${i}]`));
-    return { vpcId: answers.vpcId, cidr: answers.vpcCidr, subnets };
+    return { vpcId: answers.vpcId, cidr: answers.vpcCidr, subnets, ...(answers.vpcIpv6Cidr ? { ipv6Cidr: answers.vpcIpv6Cidr } : {}) };
   }
   return { cidr: answers.vpcCidr, availabilityZoneIds: answers.availabilityZones };
 }
@@ -65,6 +66,7 @@ export function providerAndConsumerStacks(answers: EndpointServiceV2Answers, mod
       hostedZoneId: answers.hostedZoneId,
       notificationTopicArn: answers.notificationTopicArn,
       supportedRegions: answers.supportedRegions,
+      ...ipAddressTypeProp(answers),
     }),
   };
   const withConsumers = answers.layout === "provider-and-consumers" && answers.consumers.length > 0;
@@ -81,7 +83,12 @@ export function providerAndConsumerStacks(answers: EndpointServiceV2Answers, mod
       varName: "consumerStacks",
       className: "ConsumerStack",
       module,
-      props: compact({ ...inConsumerAccount, port: answers.listenerPort, supportedRegions: answers.supportedRegions }),
+      props: compact({
+        ...inConsumerAccount,
+        port: answers.listenerPort,
+        supportedRegions: answers.supportedRegions,
+        ...ipAddressTypeProp(answers),
+      }),
       refs: { serviceName: { stack: "provider", attribute: "serviceName" } },
       repeat,
     },

@@ -1,5 +1,6 @@
 import { manifest } from "../../../blueprints/endpoint-service/v3/manifest";
 import { CROSS_REGION_PERMISSION } from "../../../blueprints/lib/facts/privatelink-names";
+import { DUAL_STACK_PROP_ANSWERS, withDualStack } from "../../answers/dual-stack-questions";
 import type { ProjectDescription } from "../../describe";
 import { defineBlueprint } from "../blueprint";
 import { endpointServiceV2, noConsumerWarning, providerAndConsumerStacks } from "./v2";
@@ -22,6 +23,11 @@ function describeProviderV3(answers: EndpointServiceV2Answers): ProjectDescripti
             `Cross-region: the roles that deploy the provider stack and the consumer stacks in other regions need ${CROSS_REGION_PERMISSION} besides the ec2 VPC endpoint actions; without it AWS refuses supported_regions (${(answers.supportedRegions ?? []).join(", ")}) and service_region.`,
           ]
         : []),
+      ...(answers.ipAddressType === "dualstack"
+        ? [
+            "Dual-stack: the NLB is dual-stack and the endpoint service offers ipv4 and ipv6 (supported_ip_address_types); new VPCs get an Amazon-provided IPv6 block, existing ones are admitted by the IPv6 block they state (their subnets need IPv6 blocks); consumer endpoints get IPv6 addresses and AAAA records. Targets stay IPv4: the NLB translates.",
+          ]
+        : []),
     ],
   };
 }
@@ -33,8 +39,8 @@ function describeProviderV3(answers: EndpointServiceV2Answers): ProjectDescripti
  */
 export const endpointServiceV3 = defineBlueprint<EndpointServiceV2Answers>({
   manifest,
-  questions: endpointServiceV2.questions,
-  propAnswers: endpointServiceV2.propAnswers,
+  questions: withDualStack(endpointServiceV2.questions, "subnets"),
+  propAnswers: { ...endpointServiceV2.propAnswers, ...DUAL_STACK_PROP_ANSWERS },
   warnings: noConsumerWarning,
   dirs: [DIR],
   load: () => require("../../../blueprints/endpoint-service/v3"),

@@ -1,3 +1,4 @@
+import { takesIpv6 } from "../../../blueprints/lib/facts/ipv6-endpoints";
 import { resolveService } from "../../../blueprints/lib/service-names";
 import { label, nodeId, type ProjectDescription } from "../../describe";
 import { deployCommand } from "../common";
@@ -92,6 +93,21 @@ export function describeProjectV4(answers: ServiceEndpointsAnswers): ProjectDesc
             "The read-only ssm endpoint still allows the SSM Agent's own calls (UpdateInstanceInformation, ListAssociations, GetDocument, …): without them instances never register.",
           ]
         : []),
+      ...dualStackNotes(answers),
     ],
   };
+}
+
+/** Which endpoints are dual-stack, and which stay IPv4 because AWS's table does not list their service with IPv6. */
+function dualStackNotes(answers: ServiceEndpointsAnswers): string[] {
+  if (answers.ipAddressType !== "dualstack") return [];
+  const ipv4 = answers.services.filter((s) => !takesIpv6(s));
+  return [
+    `Dual-stack: ${answers.vpc === "existing" ? `the security group admits the VPC's IPv6 block ${answers.vpcIpv6Cidr} too (the subnets need IPv6 blocks)` : "the new VPC gets an Amazon-provided IPv6 block and each subnet a /64 of it"}; interface endpoints of services AWS lists with IPv6 get IPv6 addresses and AAAA records.`,
+    ...(ipv4.length > 0
+      ? [
+          `Stay IPv4 (AWS does not list their endpoints with IPv6, and refuses a dual-stack one at apply): ${ipv4.join(", ")}; gateway endpoints are IPv4 too.`,
+        ]
+      : []),
+  ];
 }

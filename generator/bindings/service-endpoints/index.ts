@@ -4,6 +4,7 @@ import { manifest as manifestV2 } from "../../../blueprints/service-endpoints/v2
 import { manifest as manifestV3 } from "../../../blueprints/service-endpoints/v3/manifest";
 import { manifest as manifestV4 } from "../../../blueprints/service-endpoints/v4/manifest";
 import { backendQuestions, projectName, providerRoleArn, region, routeTableIds, tags, vpcQuestions } from "../../answers/common-questions";
+import { DUAL_STACK_PROP_ANSWERS, ipAddressTypeProp, withDualStack } from "../../answers/dual-stack-questions";
 import type { AwsFacts } from "../../lookup/facts";
 import type { StackSpec } from "../../stack-spec";
 import { defineBlueprint } from "../blueprint";
@@ -52,6 +53,7 @@ function stacksOf(version: 1 | 2 | 3 | 4) {
               trustedResources: answers.trustedResources !== "no",
               onPremisesCidrs: answers.onPremisesCidrs,
               serviceZones: serviceZonesFrom(answers, facts),
+              ...(version >= 4 ? ipAddressTypeProp(answers) : {}),
               assumeRole: answers.providerRoleArn
                 ? compact({ roleArn: answers.providerRoleArn, externalId: answers.externalId })
                 : undefined,
@@ -131,24 +133,8 @@ export const serviceEndpointsV4 = defineBlueprint<ServiceEndpointsAnswers>({
   manifest: manifestV4,
   dirs: ["blueprints/service-endpoints/v4"],
   load: () => require("../../../blueprints/service-endpoints/v4"),
-  questions: [
-    projectName,
-    region,
-    ...vpcV3,
-    routeTableIds,
-    services,
-    gatewayServices,
-    allowedAccounts,
-    organizationId,
-    readOnlyServices,
-    trustedResources,
-    onPremisesCidrs,
-    providerRoleArn,
-    externalId,
-    ...backendQuestions,
-    tags,
-  ],
-  propAnswers: { ...propAnswers, trustedResources: "trustedResources", onPremisesCidrs: "onPremisesCidrs" },
+  questions: withDualStack(serviceEndpointsV3.questions, "routeTableIds"),
+  propAnswers: { ...serviceEndpointsV3.propAnswers, ...DUAL_STACK_PROP_ANSWERS },
   stacks: stacksOf(4),
   lookupServices: interfaceServiceNames,
   describe: describeProjectV4,

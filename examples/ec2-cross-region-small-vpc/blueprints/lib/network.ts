@@ -3,7 +3,9 @@ import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-assoc
 import { Subnet } from "@cdktf/provider-aws/lib/subnet/index.js";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc/index.js";
 import type { Construct } from "constructs";
+import { Fn } from "./cdktf.ts";
 import { cidrSubnet } from "./cidr.ts";
+import { checkIpv6Cidr } from "./dual-stack.ts";
 import { BlueprintInputError } from "./errors.ts";
 import { type SubnetDemand, subnetBits } from "./subnet-sizing.ts";
 import { checkCidr, checkDistinct, checkResourceId } from "./validate.ts";
@@ -20,6 +22,11 @@ export interface NewVpcProps {
    * @default the region's `a` and `b` zones
    */
   readonly availabilityZones?: readonly string[];
+  /**
+   * Dual-stack: an Amazon-provided IPv6 block (/56) on the VPC and a /64 of it on each subnet, for
+   * dual-stack endpoints and load balancers (newer versions' `--ip-address-type dualstack`). @default false
+   */
+  readonly dualStack?: boolean;
 }
 
 /** A subnet of an existing VPC, with its zone so synth needs no AWS lookup. */
@@ -41,12 +48,19 @@ export interface ExistingVpcProps {
   readonly subnets?: readonly ExistingSubnet[];
   /** Route tables, for gateway endpoints. @default [] */
   readonly routeTableIds?: readonly string[];
+  /**
+   * The VPC's IPv6 block, for dual-stack: the only IPv6 source the security groups admit. Its subnets
+   * must have IPv6 blocks too (AWS refuses dual-stack endpoints in IPv4-only subnets). @default none (IPv4 only)
+   */
+  readonly ipv6Cidr?: string;
 }
 
 /** What the endpoints need to know of their VPC. */
 export interface NetworkRefs {
   readonly vpcId: string;
   readonly cidr: string;
+  /** The VPC's IPv6 block when it is dual-stack (a reference for a new VPC). @default none */
+  readonly ipv6Cidr?: string;
   /** One subnet per availability zone. */
   readonly subnetIds: string[];
   /** The zone (name or ID, as given) of each subnet, in the same order. */
@@ -92,7 +106,14 @@ function newVpc(
   }
   // sized for what each zone's subnet holds when the caller says (newer versions); a sixteenth of the VPC each before
   const bits = demand ? subnetBits(cidr, zones.length, demand, "vpc.cidr") : 4;
-  const vpc = new Vpc(scope, "vpc", { cidrBlock: cidr, enableDnsSupport: true, enableDnsHostnames: true, tags: tags("vpc") });
+  const dualStack = props.dualStack ?? false;
+  const vpc = new Vpc(scope, "vpc", {
+    cidrBlock: cidr,
+    enableDnsSupport: true,
+    enableDnsHostnames: true,
+    ...(dualStack ? { assignGeneratedIpv6CidrBlock: true } : {}),
+    tags: tags("vpc"),
+  });
   const subnetIds: string[] = [];
   const routeTableIds: string[] = [];
   zones.forEach((zone, i) => {
@@ -102,6 +123,8 @@ function newVpc(
       vpcId: vpc.id,
       ...(byId ? { availabilityZoneId: zone } : { availabilityZone: zone }),
       cidrBlock: cidrSubnet(cidr, bits, i),
+      // a /64 of the VPC's /56 per zone: the only size AWS gives a subnet's IPv6 block
+      ...(dualStack ? { ipv6CidrBlock: Fn.cidrsubnet(vpc.ipv6CidrBlock, 8, i) } : {}),
       mapPublicIpOnLaunch: false,
       tags: tags(`private-${zone}`),
     });
@@ -110,7 +133,7 @@ function newVpc(
     subnetIds.push(subnet.id);
     routeTableIds.push(table.id);
   });
-  return { vpcId: vpc.id, cidr, subnetIds, zones, routeTableIds, created: true };
+  return { vpcId: vpc.id, cidr, ...(dualStack ? { ipv6Cidr: vpc.ipv6CidrBlock } : {}), subnetIds, zones, routeTableIds, created: true };
 }
 
 function existingVpc(region: string, props: ExistingVpcProps): NetworkRefs {
@@ -131,5 +154,14 @@ function existingVpc(region: string, props: ExistingVpcProps): NetworkRefs {
     checkResourceId(id, `vpc.routeTableIds[${i}]`, "rtb");
   });
   checkDistinct(routeTableIds, "vpc.routeTableIds");
-  return { vpcId, cidr, subnetIds: subnets.map((s) => s.id), zones: subnets.map((s) => s.availabilityZone), routeTableIds, created: false };
+  const ipv6Cidr = props.ipv6Cidr === undefined ? undefined : checkIpv6Cidr(props.ipv6Cidr, "vpc.ipv6Cidr");
+  return {
+    vpcId,
+    cidr,
+    ...(ipv6Cidr ? { ipv6Cidr } : {}),
+    subnetIds: subnets.map((s) => s.id),
+    zones: subnets.map((s) => s.availabilityZone),
+    routeTableIds,
+    created: false,
+  };
 }

@@ -1,3 +1,4 @@
+import { checkIpv6Cidr } from "./dual-stack.ts";
 import { BlueprintInputError } from "./errors.ts";
 import { checkZoneIds, defaultZoneIds } from "./facts/zones.ts";
 import { checkCidr, checkDistinct, checkResourceId, clip } from "./validate.ts";
@@ -23,12 +24,20 @@ export interface ZonedVpcProps {
   readonly vpcId?: string;
   /** An existing VPC's subnets, one per zone; required with `vpcId`. @default [] */
   readonly subnets?: readonly ZonedSubnet[];
+  /** An existing VPC's IPv6 block, for dual-stack (its subnets need IPv6 blocks too). @default none (IPv4 only) */
+  readonly ipv6Cidr?: string;
 }
 
 /** The checked, defaulted form of a ZonedVpcProps. */
 export type CheckedZonedVpc =
   | { readonly kind: "new"; readonly cidr: string; readonly availabilityZoneIds: readonly string[] }
-  | { readonly kind: "existing"; readonly vpcId: string; readonly cidr: string; readonly subnets: readonly ZonedSubnet[] };
+  | {
+      readonly kind: "existing";
+      readonly vpcId: string;
+      readonly cidr: string;
+      readonly subnets: readonly ZonedSubnet[];
+      readonly ipv6Cidr?: string;
+    };
 
 /** Checks a zoned VPC and fills its defaults; errors name `field.<prop>`. Prompts and constructs both call it. */
 export function checkZonedVpc(props: ZonedVpcProps, region: string, field: string): CheckedZonedVpc {
@@ -37,6 +46,8 @@ export function checkZonedVpc(props: ZonedVpcProps, region: string, field: strin
   if (props.vpcId === undefined) {
     if (props.subnets !== undefined && props.subnets.length > 0)
       throw new BlueprintInputError(`${field}.subnets`, "are given without `vpcId`; give the existing VPC's ID, or drop the subnets");
+    if (props.ipv6Cidr !== undefined)
+      throw new BlueprintInputError(`${field}.ipv6Cidr`, "is given without `vpcId`; a new VPC gets an Amazon-provided IPv6 block");
     const cidr = checkCidr(props.cidr ?? "10.0.0.0/16", `${field}.cidr`, 16, 24);
     const zones = props.availabilityZoneIds ?? defaultZoneIds(region, 2, `${field}.availabilityZoneIds`);
     return { kind: "new", cidr, availabilityZoneIds: checkZoneIds([...zones], region, `${field}.availabilityZoneIds`) };
@@ -61,7 +72,8 @@ export function checkZonedVpc(props: ZonedVpcProps, region: string, field: strin
     region,
     `${field}.subnets`,
   );
-  return { kind: "existing", vpcId, cidr, subnets };
+  const ipv6Cidr = props.ipv6Cidr === undefined ? undefined : checkIpv6Cidr(props.ipv6Cidr, `${field}.ipv6Cidr`);
+  return { kind: "existing", vpcId, cidr, subnets, ...(ipv6Cidr ? { ipv6Cidr } : {}) };
 }
 
 /** Parses `subnet-…@<zone ID>` (the flag and answers-file form) into a ZonedSubnet. */

@@ -6,4 +6,4 @@
  */
 
 export type { TerraformBackend } from "cdktf";
-export { App, LocalBackend, S3Backend, TerraformOutput, TerraformStack, Testing } from "cdktf";
+export { App, Fn, LocalBackend, S3Backend, TerraformOutput, TerraformStack, Testing } from "cdktf";

@@ -8,7 +8,7 @@ export { type CheckedZonedVpc, checkZonedVpc, parseZonedSubnet, type ZonedSubnet
 
 /**
  * Makes the new VPC (one subnet per zone ID, `availability_zone_id`, sized for `demand` when given) or
- * passes the existing one through.
+ * passes the existing one through. `dualStack` gives a new VPC an Amazon-provided IPv6 block and its subnets a /64 each.
  */
 export function zonedNetwork(
   scope: Construct,
@@ -16,12 +16,16 @@ export function zonedNetwork(
   vpc: CheckedZonedVpc,
   tags: (name: string) => Record<string, string>,
   demand?: SubnetDemand,
+  dualStack = false,
 ): NetworkRefs {
-  if (vpc.kind === "new")
-    return network(scope, region, { kind: "new", cidr: vpc.cidr, availabilityZones: vpc.availabilityZoneIds }, tags, undefined, demand);
+  if (vpc.kind === "new") {
+    const props = { kind: "new" as const, cidr: vpc.cidr, availabilityZones: vpc.availabilityZoneIds, ...(dualStack ? { dualStack } : {}) };
+    return network(scope, region, props, tags, undefined, demand);
+  }
   return {
     vpcId: vpc.vpcId,
     cidr: vpc.cidr,
+    ...(vpc.ipv6Cidr ? { ipv6Cidr: vpc.ipv6Cidr } : {}),
     subnetIds: vpc.subnets.map((s) => s.id),
     zones: vpc.subnets.map((s) => s.availabilityZoneId),
     routeTableIds: [],

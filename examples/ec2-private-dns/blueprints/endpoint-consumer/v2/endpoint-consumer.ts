@@ -2,6 +2,7 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group/index.js";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint/index.js";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule/index.js";
 import { Construct } from "constructs";
+import { checkIpAddressType, endpointIpArgs, ipv6SourceOf } from "../../lib/dual-stack.ts";
 import { BlueprintInputError } from "../../lib/errors.ts";
 import { network } from "../../lib/network.ts";
 import { output } from "../../lib/outputs.ts";
@@ -50,10 +51,18 @@ export class EndpointConsumer extends Construct {
       }
     }
 
-    const net = network(this, region.region, props.vpc ?? { kind: "new" }, tags, undefined, {
-      interfaces: 1,
-      what: "the interface endpoint",
-    });
+    const ipAddressType = checkIpAddressType(props.ipAddressType ?? "ipv4", "ipAddressType");
+    const vpc = props.vpc ?? { kind: "new" };
+    const demand = { interfaces: 1, what: "the interface endpoint" };
+    const net = network(
+      this,
+      region.region,
+      vpc.kind === "new" && ipAddressType === "dualstack" ? { ...vpc, dualStack: true } : vpc,
+      tags,
+      undefined,
+      demand,
+    );
+    const ipv6 = ipv6SourceOf(ipAddressType, net.ipv6Cidr, "vpc.ipv6Cidr");
     if (net.subnetIds.length < 2)
       throw new BlueprintInputError(
         "vpc.subnets",
@@ -74,6 +83,16 @@ export class EndpointConsumer extends Construct {
       cidrIpv4: net.cidr,
       tags: tags("endpoint-ingress"),
     });
+    if (ipv6)
+      new VpcSecurityGroupIngressRule(this, "endpoint-sg-ingress-ipv6", {
+        securityGroupId: group.id,
+        description: `TCP ${port} from the VPC's IPv6 block to the service`,
+        ipProtocol: "tcp",
+        fromPort: port,
+        toPort: port,
+        cidrIpv6: ipv6,
+        tags: tags("endpoint-ingress-ipv6"),
+      });
     this.endpoint = new VpcEndpoint(this, "endpoint", {
       vpcId: net.vpcId,
       serviceName: props.serviceName,
@@ -81,6 +100,8 @@ export class EndpointConsumer extends Construct {
       subnetIds: net.subnetIds,
       securityGroupIds: [group.id],
       ...(serviceRegion ? { serviceRegion } : {}),
+      // dual-stack: IPv6 addresses and AAAA records; the service must offer IPv6 (its supported_ip_address_types)
+      ...endpointIpArgs(ipAddressType),
       tags: tags("endpoint"),
     });
     output(this, "endpoint_id", this.endpoint.id, "Interface endpoint ID (the provider accepts the connection by it)");

@@ -1,3 +1,4 @@
+import type { IpAddressType } from "../../lib/dual-stack.ts";
 import type { ExistingVpcProps, NewVpcProps } from "../../lib/network.ts";
 import type { StackBaseProps } from "../../lib/stack.ts";
 
@@ -12,6 +13,11 @@ export interface EndpointConsumerProps {
   readonly port?: number;
   /** The consumer VPC. @default a new VPC, 10.0.0.0/16 in two zones */
   readonly vpc?: NewVpcProps | ExistingVpcProps;
+  /**
+   * `dualstack`: the endpoint gets IPv6 addresses and AAAA records (the service must offer IPv6); a new
+   * VPC gets an Amazon-provided IPv6 block, an existing one states its block (`vpc.ipv6Cidr`). @default "ipv4"
+   */
+  readonly ipAddressType?: IpAddressType;
   /** Prefix of resource names. @default the construct id */
   readonly name?: string;
   /** Tags on every resource. @default {} */

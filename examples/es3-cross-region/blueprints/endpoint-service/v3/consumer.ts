@@ -3,6 +3,7 @@ import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint/index.js";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule/index.js";
 import { Construct } from "constructs";
 import type { CheckedConsumer } from "../../lib/consumers.ts";
+import { checkIpAddressType, endpointIpArgs, type IpAddressType, ipv6SourceOf } from "../../lib/dual-stack.ts";
 import { BlueprintInputError } from "../../lib/errors.ts";
 import { output } from "../../lib/outputs.ts";
 import { checkEndpointServiceName, checkPort } from "../../lib/rules.ts";
@@ -21,6 +22,8 @@ export interface ConsumerEndpointProps {
   readonly serviceRegion: string;
   /** Port the service listens on. @default 443 */
   readonly port?: number;
+  /** `dualstack`: IPv6 addresses and AAAA records too; a new VPC gets an IPv6 block. @default "ipv4" */
+  readonly ipAddressType?: IpAddressType;
   /** Prefix of resource names. @default the construct id */
   readonly name?: string;
   /** Tags on every resource. @default {} */
@@ -51,7 +54,10 @@ export class ConsumerEndpoint extends Construct {
       if (regionOfServiceName(props.serviceName) !== props.serviceRegion)
         throw new BlueprintInputError("serviceName", `is not in ${props.serviceRegion}, the service's region`);
     }
-    const net = zonedNetwork(this, consumer.region, consumer.vpc, tags, { interfaces: 1, what: "the interface endpoint" });
+    const ipAddressType = checkIpAddressType(props.ipAddressType ?? "ipv4", "ipAddressType");
+    const demand = { interfaces: 1, what: "the interface endpoint" };
+    const net = zonedNetwork(this, consumer.region, consumer.vpc, tags, demand, ipAddressType === "dualstack");
+    const ipv6 = ipv6SourceOf(ipAddressType, net.ipv6Cidr, "consumer.ipv6Cidr");
     const group = new SecurityGroup(this, "endpoint-sg", {
       name: `${name}-endpoint`,
       description: `Endpoint of ${name}: TCP ${port} from the VPC CIDR only`,
@@ -67,6 +73,16 @@ export class ConsumerEndpoint extends Construct {
       cidrIpv4: net.cidr,
       tags: tags("endpoint-ingress"),
     });
+    if (ipv6)
+      new VpcSecurityGroupIngressRule(this, "endpoint-sg-ingress-ipv6", {
+        securityGroupId: group.id,
+        description: `TCP ${port} from the VPC's IPv6 block to the service`,
+        ipProtocol: "tcp",
+        fromPort: port,
+        toPort: port,
+        cidrIpv6: ipv6,
+        tags: tags("endpoint-ingress-ipv6"),
+      });
     this.endpoint = new VpcEndpoint(this, "endpoint", {
       vpcId: net.vpcId,
       serviceName: props.serviceName,
@@ -74,6 +90,7 @@ export class ConsumerEndpoint extends Construct {
       subnetIds: net.subnetIds,
       securityGroupIds: [group.id],
       ...(consumer.region !== props.serviceRegion ? { serviceRegion: props.serviceRegion } : {}),
+      ...endpointIpArgs(ipAddressType),
       tags: tags("endpoint"),
     });
     output(this, "endpoint_id", this.endpoint.id, "Interface endpoint ID (the acceptance stack accepts it)");

@@ -11,6 +11,7 @@ import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule/index.js";
 import { Construct } from "constructs";
 import { checkConsumers, checkConsumerZones } from "../../lib/consumers.ts";
+import { checkIpAddressType, ipv6SourceOf } from "../../lib/dual-stack.ts";
 import { BlueprintInputError } from "../../lib/errors.ts";
 import { byCodePoint } from "../../lib/order.ts";
 import { output } from "../../lib/outputs.ts";
@@ -84,8 +85,14 @@ export class EndpointService extends Construct {
     const consumers = checkConsumers(props.consumers ?? [], region.region, supportedRegions, "consumers");
     const principals = consumers.map((c) => `arn:${region.partition}:iam::${c.accountId}:root`);
 
+    const ipAddressType = checkIpAddressType(props.ipAddressType ?? "ipv4", "ipAddressType");
+    const dualStack = ipAddressType === "dualstack";
     const demand = { interfaces: 1, what: "the NLB's interface" };
-    const net = zonedNetwork(this, region.region, checkZonedVpc(props.vpc ?? {}, region.region, "vpc"), tags, demand);
+    const net = zonedNetwork(this, region.region, checkZonedVpc(props.vpc ?? {}, region.region, "vpc"), tags, demand, dualStack);
+    const ipv6 = ipv6SourceOf(ipAddressType, net.ipv6Cidr, "vpc.ipv6Cidr");
+    consumers.forEach((c, i) => {
+      if (c.vpc.kind === "existing") ipv6SourceOf(ipAddressType, c.vpc.ipv6Cidr, `consumers[${i}].ipv6Cidr`);
+    });
     if (net.subnetIds.length < 2)
       throw new BlueprintInputError(
         "vpc.subnets",
@@ -112,6 +119,16 @@ export class EndpointService extends Construct {
       cidrIpv4: net.cidr,
       tags: tags("nlb-ingress"),
     });
+    if (ipv6)
+      new VpcSecurityGroupIngressRule(this, "nlb-sg-ingress-ipv6", {
+        securityGroupId: group.id,
+        description: `TCP ${listener.port} from the provider VPC's IPv6 block`,
+        ipProtocol: "tcp",
+        fromPort: listener.port,
+        toPort: listener.port,
+        cidrIpv6: ipv6,
+        tags: tags("nlb-ingress-ipv6"),
+      });
     new VpcSecurityGroupEgressRule(this, "nlb-sg-egress", {
       securityGroupId: group.id,
       description: `TCP ${targets.port} to the targets and their health checks`,
@@ -126,6 +143,8 @@ export class EndpointService extends Construct {
       name: lbName(name, "nlb"),
       loadBalancerType: "network",
       internal: true,
+      // dual-stack: the endpoint service can offer IPv6 only on a dual-stack NLB; the targets stay IPv4
+      ...(dualStack ? { ipAddressType: "dualstack" } : {}),
       subnets: net.subnetIds,
       securityGroups: [group.id],
       enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: "off",
@@ -159,7 +178,7 @@ export class EndpointService extends Construct {
       acceptanceRequired: true,
       networkLoadBalancerArns: [this.loadBalancer.arn],
       allowedPrincipals: principals,
-      supportedIpAddressTypes: ["ipv4"],
+      supportedIpAddressTypes: dualStack ? ["ipv4", "ipv6"] : ["ipv4"],
       ...(props.privateDnsName ? { privateDnsName: props.privateDnsName } : {}),
       // AWS always reports the service's own region among its supported regions: stated here too, or every plan removes it
       ...(supportedRegions.length > 0 ? { supportedRegions: [region.region, ...supportedRegions].sort(byCodePoint) } : {}),

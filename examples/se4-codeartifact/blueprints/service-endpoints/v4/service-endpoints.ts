@@ -3,8 +3,10 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group/index.js";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint/index.js";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule/index.js";
 import { Construct } from "constructs";
+import { checkIpAddressType, endpointIpArgs, type IpAddressType, ipv6SourceOf } from "../../lib/dual-stack.ts";
 import { BlueprintInputError } from "../../lib/errors.ts";
 import { serviceNameV2 } from "../../lib/facts/china-prefixes.ts";
+import { takesIpv6 } from "../../lib/facts/ipv6-endpoints.ts";
 import { network } from "../../lib/network.ts";
 import { output } from "../../lib/outputs.ts";
 import { regionInfo } from "../../lib/partitions.ts";
@@ -47,6 +49,7 @@ export class ServiceEndpoints extends Construct {
     const interfaceRefs = [...(props.interfaceServices ?? [])];
     const gatewayRefs = [...(props.gatewayServices ?? [])];
     const privateDns = props.privateDns ?? true;
+    const ipAddressType = checkIpAddressType(props.ipAddressType ?? "ipv4", "ipAddressType");
     const name = props.name ?? id;
     const onPremises = (props.onPremisesCidrs ?? []).map((cidr, i) => checkCidr(cidr, `onPremisesCidrs[${i}]`, 8, 32));
     checkDistinct(onPremises, "onPremisesCidrs");
@@ -78,7 +81,10 @@ export class ServiceEndpoints extends Construct {
 
     // a new VPC's subnets hold one interface per endpoint: sized for them, or refused naming vpc.cidr with the arithmetic
     const demand = { interfaces: interfaces.length, what: `${interfaces.length} interface endpoint(s)` };
-    const net = network(this, region, props.vpc ?? { kind: "new" }, tags, STABLE_ZONE_RULES, demand);
+    const vpc = props.vpc ?? { kind: "new" };
+    const dualStack = ipAddressType === "dualstack";
+    const net = network(this, region, vpc.kind === "new" && dualStack ? { ...vpc, dualStack } : vpc, tags, STABLE_ZONE_RULES, demand);
+    const ipv6 = ipv6SourceOf(ipAddressType, net.ipv6Cidr, "vpc.ipv6Cidr");
     if (gateways.length > 0 && net.routeTableIds.length === 0) {
       throw new BlueprintInputError(
         "vpc.routeTableIds",
@@ -104,11 +110,13 @@ export class ServiceEndpoints extends Construct {
           `lists ${net.subnetIds.length} subnet(s); interface endpoints need one subnet in each of at least two availability zones`,
         );
       }
-      const group = this.endpointSecurityGroup(net.vpcId, net.cidr, onPremises, interfaces, name, tags);
+      const group = this.endpointSecurityGroup(net.vpcId, { ipv4: net.cidr, ipv6 }, onPremises, interfaces, name, tags);
       this.securityGroup = group;
       for (const service of interfaces) {
         const subnets = subnetsFor(service, net, props.serviceZones);
-        this.interfaceEndpoints[service.key] = this.interfaceEndpoint(service, net.vpcId, subnets, group, privateDns, policies, tags);
+        // dual-stack only where AWS says the service's endpoints take IPv6: elsewhere the create fails at apply
+        const type: IpAddressType = dualStack && !service.custom && takesIpv6(service.key) ? "dualstack" : "ipv4";
+        this.interfaceEndpoints[service.key] = this.interfaceEndpoint(service, net.vpcId, subnets, group, privateDns, policies, tags, type);
       }
     }
     this.outputs(net.vpcId, net.subnetIds);
@@ -126,7 +134,7 @@ export class ServiceEndpoints extends Construct {
 
   private endpointSecurityGroup(
     vpcId: string,
-    cidr: string,
+    vpcCidrs: { readonly ipv4: string; readonly ipv6?: string },
     onPremises: readonly string[],
     services: ResolvedService[],
     name: string,
@@ -142,17 +150,18 @@ export class ServiceEndpoints extends Construct {
     for (const port of ports) {
       const users = services.filter((s) => s.port === port).map((s) => (s.custom ? "a custom service" : s.key));
       const named = users.length <= 6 ? users.join(", ") : `${users.slice(0, 5).join(", ")} and ${users.length - 5} more`;
-      const rule = (id: string, source: string, from: string) =>
+      const rule = (id: string, source: string, from: string, family: "cidrIpv4" | "cidrIpv6" = "cidrIpv4") =>
         new VpcSecurityGroupIngressRule(this, id, {
           securityGroupId: group.id,
           description: `TCP ${port} from ${from} to the ${named} endpoint(s)`,
           ipProtocol: "tcp",
           fromPort: port,
           toPort: port,
-          cidrIpv4: source,
+          [family]: source,
           tags: tags(id.replace("endpoints-sg-", "endpoints-")),
         });
-      rule(`endpoints-sg-ingress-${port}`, cidr, "the VPC CIDR");
+      rule(`endpoints-sg-ingress-${port}`, vpcCidrs.ipv4, "the VPC CIDR");
+      if (vpcCidrs.ipv6) rule(`endpoints-sg-ingress-ipv6-${port}`, vpcCidrs.ipv6, "the VPC's IPv6 block", "cidrIpv6");
       onPremises.forEach((source, i) => {
         rule(`endpoints-sg-on-premises-${i + 1}-${port}`, source, `on-premises network ${source}`);
       });
@@ -168,6 +177,7 @@ export class ServiceEndpoints extends Construct {
     privateDns: boolean,
     policies: PolicyContext,
     tags: Tags,
+    ipAddressType: IpAddressType,
   ): VpcEndpoint {
     const dns = privateDns && service.privateDns;
     const gateway = this.gatewayEndpoints[service.key];
@@ -182,9 +192,14 @@ export class ServiceEndpoints extends Construct {
       // S3: with a gateway endpoint in the VPC, in-VPC traffic keeps using the
       // (free) gateway and only on-premises resolvers get the interface's
       // addresses; without one, private DNS must serve all resolvers.
-      ...(dns && service.types.includes("Gateway")
-        ? { dnsOptions: { privateDnsOnlyForInboundResolverEndpoint: gateway !== undefined } }
-        : {}),
+      // dual-stack: IPv6 addresses and AAAA records. S3 without private DNS gets no dns_options block (the
+      // provider would send the inbound-resolver flag with it); AWS gives its records the endpoint's IP type.
+      ...(service.types.includes("Gateway") && !dns
+        ? endpointIpArgs(ipAddressType, {}, false)
+        : endpointIpArgs(
+            ipAddressType,
+            dns && service.types.includes("Gateway") ? { privateDnsOnlyForInboundResolverEndpoint: gateway !== undefined } : {},
+          )),
       ...(gateway ? { dependsOn: [gateway] } : {}),
       ...(policy !== undefined ? { policy } : {}),
       tags: tags(service.custom ? "custom-endpoint" : service.key),

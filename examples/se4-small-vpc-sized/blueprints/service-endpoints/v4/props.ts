@@ -1,3 +1,4 @@
+import type { IpAddressType } from "../../lib/dual-stack.ts";
 import type { ExistingVpcProps, NewVpcProps } from "../../lib/network.ts";
 import type { StackBaseProps } from "../../lib/stack.ts";
 
@@ -53,6 +54,13 @@ export interface ServiceEndpointsProps {
    * @default every zone of the VPC, for every service
    */
   readonly serviceZones?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * `dualstack`: a new VPC gets an Amazon-provided IPv6 block, and the interface endpoints of services
+   * whose endpoints take IPv6 (`facts/ipv6-endpoints.ts`) get IPv6 addresses and AAAA records; the
+   * others, and gateway endpoints, stay IPv4. An existing VPC states its block (`vpc.ipv6Cidr`), the
+   * only IPv6 source the security group admits. @default "ipv4"
+   */
+  readonly ipAddressType?: IpAddressType;
   /** Turn on private DNS for services that support it (not DynamoDB's interface endpoint). @default true */
   readonly privateDns?: boolean;
   /** Prefix of resource names (Name tags). @default the construct id */

@@ -36,10 +36,24 @@ const reasonOf = (a: Advisory, version: number) =>
   `known defect ${a.id} of ${a.blueprint}@${version}, fixed in @${a.fixedIn}: run \`create-privatelink upgrade\``;
 
 /**
+ * Findings a project chose by its answers, not defects: a new project that gave the answer starts with
+ * a suppression whose reason is that answer (`check` reports no advisory for them).
+ */
+export const CHOSEN_FINDINGS: readonly { rule: string; blueprint: string; reason: string; affects: (answers: Answers) => boolean }[] = [
+  {
+    rule: "PL_S3_TRUSTED_RESOURCES",
+    blueprint: "service-endpoints",
+    reason: "answered --trusted-resources no: the S3 endpoints admit your principals to buckets of any account, by choice",
+    affects: (answers) => answers.trustedResources === "no",
+  },
+];
+
+/**
  * Lint suppressions a new project of `blueprint@version` starts with: one per
  * rule of each advisory it has, so that its own `npm test` (which lints its
  * stacks) passes while the lint report still lists the findings, with the
- * advisory. Without answers, every advisory of the version.
+ * advisory; and one per finding its answers chose (`CHOSEN_FINDINGS`).
+ * Without answers, every advisory of the version.
  */
 export function defaultSuppressions(
   blueprint: string,
@@ -49,12 +63,20 @@ export function defaultSuppressions(
 ): LintSuppression[] {
   const advisories =
     answers === undefined ? advisoriesFor(blueprint, version, table) : advisoriesForProject(blueprint, version, answers, table);
-  return advisories.flatMap((a) => a.rules.map((rule) => ({ rule, reason: reasonOf(a, version) })));
+  const chosen = CHOSEN_FINDINGS.filter((c) => answers !== undefined && c.blueprint === blueprint && c.affects(answers));
+  return [
+    ...advisories.flatMap((a) => a.rules.map((rule) => ({ rule, reason: reasonOf(a, version) }))),
+    ...chosen.map((c) => ({ rule: c.rule, reason: c.reason })),
+  ];
 }
 
 /** True for a suppression `defaultSuppressions` wrote (for any version): a plan replaces these with the current version's. */
 export function isAdvisorySuppression(s: LintSuppression, table: readonly Advisory[] = ADVISORIES): boolean {
-  return s.resource === undefined && table.some((a) => a.rules.includes(s.rule) && a.versions.some((v) => reasonOf(a, v) === s.reason));
+  return (
+    s.resource === undefined &&
+    (table.some((a) => a.rules.includes(s.rule) && a.versions.some((v) => reasonOf(a, v) === s.reason)) ||
+      CHOSEN_FINDINGS.some((c) => c.rule === s.rule && c.reason === s.reason))
+  );
 }
 
 /** `service-endpoints@2: <summary>; fixed in @3`, as `check` prints it. */

@@ -22,8 +22,7 @@ export const HUB_ADVISORIES: readonly Advisory[] = [
     summary:
       "S3 endpoint policies (the hub's interface endpoint and the spokes' gateways) admit your principals to any bucket: data can be copied out to another account's bucket",
     fixedIn: 2,
-    // A perimeter choice the lint cannot tell from intent here: `check` reports it.
-    rules: [],
+    rules: ["PL_S3_TRUSTED_RESOURCES"],
     affects: (answers) =>
       interfaces(answers).includes("s3") ||
       (Array.isArray(answers.spokes) && answers.spokes.some((s) => listOf((s as Answers | null)?.gatewayServices).includes("s3"))),
@@ -60,6 +59,16 @@ export const HUB_ADVISORIES: readonly Advisory[] = [
     fixedIn: 2,
     rules: [],
     affects: (answers) => interfaces(answers).some((ref) => awsService(ref) !== undefined),
+  },
+  {
+    id: "PL-2026-025",
+    blueprint: EH,
+    versions: [1],
+    summary:
+      "a DynamoDB interface endpoint gets a private hosted zone for dynamodb.<region>.amazonaws.com, which AWS's DynamoDB guide says not to create (requests can fall back to public addresses), and the SDKs' account-based endpoints (<account>.ddb.<region>) pass it by",
+    fixedIn: 2,
+    rules: [],
+    affects: (answers) => interfaces(answers).some((ref) => ref === "dynamodb" || awsService(ref)?.service === "dynamodb"),
   },
   {
     id: "PL-2026-021",

@@ -91,6 +91,18 @@ export const ADVISORIES: readonly Advisory[] = [
     affects: (answers) => interfaces(answers).includes("dynamodb"),
   },
   {
+    id: "PL-2026-024",
+    blueprint: SE,
+    versions: [1, 2],
+    summary:
+      "the S3 endpoints admit only your principals but any bucket: your principals (or stolen credentials) can copy data out to another account's bucket",
+    fixedIn: 3,
+    rules: ["PL_S3_TRUSTED_RESOURCES"],
+    // an S3 endpoint that allows writes: a read-only s3 (v2) allows none
+    affects: (answers) =>
+      (listOf(answers.gatewayServices).includes("s3") || hasInterface("s3")(answers)) && !listOf(answers.readOnlyServices).includes("s3"),
+  },
+  {
     id: "PL-2026-007",
     blueprint: SE,
     versions: [1, 2],

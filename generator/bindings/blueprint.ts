@@ -4,6 +4,7 @@ import type { AnyAnswers } from "../answers/types";
 import type { ProjectDescription } from "../describe";
 import type { Migration } from "../lifecycle/migrations";
 import type { AwsFacts } from "../lookup/facts";
+import type { VpcToCheck } from "../lookup/vpc-checks";
 import type { StackSpec } from "../stack-spec";
 
 /** A released blueprint version, as its binding declares it, over its own answers type `A`. */
@@ -27,6 +28,11 @@ export interface BlueprintSpec<A> {
    * does not use AWS lookups, and `--lookup` with it is an error. @default none
    */
   readonly lookupServices?: (answers: A) => string[];
+  /**
+   * Existing VPCs `--lookup` checks (DNS attributes, private-DNS endpoints of their own), refusing what
+   * would fail at apply; only with `lookupServices`. @default none
+   */
+  readonly lookupVpcs?: (answers: A) => VpcToCheck[];
   /** What the README and the closing summary say about a project. */
   readonly describe: (answers: A) => ProjectDescription;
   /** Answers that are valid but likely not what was meant, as warnings the run prints. @default none */

@@ -64,6 +64,7 @@ export async function create(args: ParsedArgs, out: Output): Promise<number> {
 
   // 2b. AWS facts: asked with --lookup, else those the target already records (the same files again).
   const resolved = await factsFor(answered, target, options.lookup === true);
+  for (const warning of resolved.warnings.slice(answered.warnings.length)) out.warn(warning);
 
   // 3. Check: the blueprint builds its stacks in memory, so its own rules run before anything is planned.
   validateAnswers(resolved);

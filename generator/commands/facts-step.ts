@@ -18,14 +18,19 @@ export async function factsFor(resolved: ResolvedAnswers, target: string, lookup
     if (!lookupServices) {
       throw new BlueprintInputError(
         "--lookup",
-        `${refOf(resolved.entry)} does not use AWS lookups; they place the endpoints of service-endpoints@3 and newer: choose one of those, or leave --lookup out`,
+        `${refOf(resolved.entry)} does not use AWS lookups; service-endpoints@3 and newer and endpoint-hub@2 do: choose one of those, or leave --lookup out`,
       );
     }
     const region = resolved.answers.region as string;
     // Loaded here, not at start-up: the EC2 client is large, and only --lookup needs it.
     const { lookupFacts } = require("../lookup/lookup") as typeof import("../lookup/lookup");
     const { defaultEc2Client } = require("../lookup/client") as typeof import("../lookup/client");
-    return { ...resolved, facts: await lookupFacts(defaultEc2Client(region), region, lookupServices(resolved.answers)) };
+    const client = defaultEc2Client(region);
+    const facts = await lookupFacts(client, region, lookupServices(resolved.answers));
+    const vpcs = resolved.entry.lookupVpcs?.(resolved.answers) ?? [];
+    if (vpcs.length === 0) return { ...resolved, facts };
+    const { checkVpcs } = require("../lookup/vpc-checks") as typeof import("../lookup/vpc-checks");
+    return { ...resolved, facts, warnings: [...resolved.warnings, ...(await checkVpcs(client, region, vpcs))] };
   }
   const recorded = join(target, CONTEXT_FILE);
   if (!lookupServices || !existsSync(recorded)) return resolved;

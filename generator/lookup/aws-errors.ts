@@ -5,7 +5,12 @@ import { ThrottledError } from "./retry";
 export const LOOKUP_FIELD = "--lookup";
 
 /** The IAM actions `--lookup` needs, for messages and docs. */
-export const LOOKUP_ACTIONS: readonly string[] = ["ec2:DescribeAvailabilityZones", "ec2:DescribeVpcEndpointServices"];
+export const LOOKUP_ACTIONS: readonly string[] = [
+  "ec2:DescribeAvailabilityZones",
+  "ec2:DescribeVpcEndpointServices",
+  "ec2:DescribeVpcAttribute",
+  "ec2:DescribeVpcEndpoints",
+];
 
 /** No usable credentials: the SDK's credential chain found nothing, or what it found was refused. */
 const CREDENTIALS = new Set([
@@ -51,7 +56,7 @@ export function lookupError(error: unknown, operation: string, region: string): 
   if (DENIED.has(code)) {
     return new BlueprintInputError(
       LOOKUP_FIELD,
-      `AWS refused ${operation} in ${region} (${code}: ${detail}); the credentials need ${LOOKUP_ACTIONS.join(" and ")}, or run without --lookup`,
+      `AWS refused ${operation} in ${region} (${code}: ${detail}); the credentials need ${LOOKUP_ACTIONS.join(", ")}, or run without --lookup`,
     );
   }
   if (NETWORK.has(code)) {

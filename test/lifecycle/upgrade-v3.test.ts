@@ -38,7 +38,7 @@ describe("advisories: known defects of released versions, reported by check like
       );
       expect(text.stdout).toMatch(/PL-2026-002 .*: the STS endpoint policy blocks web-identity and SAML federation.*; fixed in @3/);
       expect(text.stdout).toMatch(
-        /^Found a newer blueprint \(service-endpoints@4\), 6 known defect\(s\) of service-endpoints@\d: see above; create-privatelink upgrade fixes the defects and moves to the newest \(it needs zone IDs: see outdated\)\.\n$/m,
+        /^Found a newer blueprint \(service-endpoints@4\), 7 known defect\(s\) of service-endpoints@\d: see above; create-privatelink upgrade fixes the defects and moves to the newest \(it needs zone IDs: see outdated\)\.\n$/m,
       );
       const json = runCli(["check", dir, "--json"]);
       expect(json.code).toBe(1);
@@ -54,15 +54,19 @@ describe("advisories: known defects of released versions, reported by check like
     // ssm, ssmmessages, ec2messages and the S3 gateway, in a new VPC by zone names in eu-west-1
     const dir = project("advisories-some", "service-endpoints@2");
     const json = JSON.parse(runCli(["check", dir, "--json"]).stdout);
-    expect(json.advisories.map((a: { id: string }) => a.id)).toEqual(["PL-2026-001", "PL-2026-005", "PL-2026-013"]);
+    expect(json.advisories.map((a: { id: string }) => a.id)).toEqual(["PL-2026-001", "PL-2026-005", "PL-2026-013", "PL-2026-024"]);
     const suppressed = JSON.parse(readFileSync(join(dir, ".privatelink.json"), "utf8")).suppressions.map((s: { rule: string }) => s.rule);
-    expect(suppressed).toEqual(["PL_S3_AWS_OWNED_READS", "PL_ZONE_NAMES"]);
+    expect(suppressed).toEqual(["PL_S3_AWS_OWNED_READS", "PL_ZONE_NAMES", "PL_S3_TRUSTED_RESOURCES"]);
   });
 
   test.each([
     ["an STS endpoint", { services: ["sts"] }, ["PL-2026-002"]],
     ["an STS endpoint by its full name", { services: ["com.amazonaws.eu-west-1.sts"] }, ["PL-2026-002"]],
-    ["an S3 interface endpoint by its full name", { services: ["com.amazonaws.eu-west-1.s3"] }, ["PL-2026-001", "PL-2026-013"]],
+    [
+      "an S3 interface endpoint by its full name",
+      { services: ["com.amazonaws.eu-west-1.s3"] },
+      ["PL-2026-001", "PL-2026-013", "PL-2026-024"],
+    ],
     [
       "a DynamoDB endpoint by its full name (a custom service to v1, without private DNS)",
       { services: ["com.amazonaws.eu-west-1.dynamodb"] },
@@ -71,8 +75,8 @@ describe("advisories: known defects of released versions, reported by check like
     ["execute-api", { services: ["execute-api"] }, ["PL-2026-003"]],
     ["an endpoint service", { services: ["com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0"] }, ["PL-2026-004"]],
     ["a DynamoDB interface endpoint", { services: ["dynamodb"] }, ["PL-2026-006"]],
-    ["an S3 interface endpoint", { services: ["s3"] }, ["PL-2026-001", "PL-2026-013"]],
-    ["the S3 gateway", { gatewayServices: ["s3"] }, ["PL-2026-001", "PL-2026-013"]],
+    ["an S3 interface endpoint", { services: ["s3"] }, ["PL-2026-001", "PL-2026-013", "PL-2026-024"]],
+    ["the S3 gateway", { gatewayServices: ["s3"] }, ["PL-2026-001", "PL-2026-013", "PL-2026-024"]],
     ["zone names in eu-west-1", { vpc: "new", availabilityZones: ["eu-west-1a"] }, ["PL-2026-005"]],
     ["zone IDs in eu-west-1", { vpc: "new", availabilityZones: ["euw1-az1"] }, []],
     ["an existing VPC", { vpc: "existing", availabilityZones: ["eu-west-1a"] }, []],

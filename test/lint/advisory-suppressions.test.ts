@@ -28,6 +28,7 @@ describe("suppressions for known defects (advisories.ts → .privatelink.json)",
       "PL_SSM_READ_ONLY_AGENT",
       "PL_SUBNET_CAPACITY",
       "PL_LOCKFILE_TERRAFORM_VERSION",
+      "PL_S3_TRUSTED_RESOURCES",
     ]);
     expect(defaults[0].reason).toBe("known defect PL-2026-001 of service-endpoints@2, fixed in @3: run `create-privatelink upgrade`");
     expect(defaults.every((s) => isAdvisorySuppression(s))).toBe(true);
@@ -41,9 +42,9 @@ describe("suppressions for known defects (advisories.ts → .privatelink.json)",
   });
 
   test("GIVEN a new service-endpoints@1 project THEN .privatelink.json carries the defaults of the advisories it has", async () => {
-    // ssm, ssmmessages, ec2messages and the S3 gateway in a new VPC by zone names in us-east-1: the S3 and zone-name defects
+    // ssm, ssmmessages, ec2messages and the S3 gateway in a new VPC by zone names in us-east-1: the S3 (reads, trusted resources) and zone-name defects
     const written = await suppressionsOf("service-endpoints@1");
-    expect(written.map((s) => s.rule)).toEqual(["PL_S3_AWS_OWNED_READS", "PL_ZONE_NAMES"]);
+    expect(written.map((s) => s.rule)).toEqual(["PL_S3_AWS_OWNED_READS", "PL_ZONE_NAMES", "PL_S3_TRUSTED_RESOURCES"]);
     expect(written.every((s) => isAdvisorySuppression(s))).toBe(true);
   });
 
@@ -55,7 +56,7 @@ describe("suppressions for known defects (advisories.ts → .privatelink.json)",
     const written = await suppressionsOf("service-endpoints@2", owner);
     expect(written.slice(0, 2)).toEqual(owner);
     expect(written.filter((s) => s.rule === "PL_ZONE_NAMES")).toHaveLength(1);
-    expect(written.map((s) => s.rule)).toEqual(["CKV_AWS_150", "PL_ZONE_NAMES", "PL_S3_AWS_OWNED_READS"]);
+    expect(written.map((s) => s.rule)).toEqual(["CKV_AWS_150", "PL_ZONE_NAMES", "PL_S3_AWS_OWNED_READS", "PL_S3_TRUSTED_RESOURCES"]);
   });
 
   test("GIVEN a project upgraded to @3 THEN the suppressions its old version's advisories wrote are dropped, the owner's kept", async () => {

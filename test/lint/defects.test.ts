@@ -9,9 +9,18 @@ import { DEFECT_FAILING, endpointTo, lockfileStack, OWN_ONLY, subnetIn } from ".
 import { policyJson } from "./support";
 
 const DEFECT_RULES = Object.keys(DEFECT_FAILING);
-const rulesOf = (d: LintDocument) => lint([d]).findings.map((f) => f.rule);
+/** The perimeter rules' findings: an S3 policy of own principals only also lacks its resource half, PL_S3_TRUSTED_RESOURCES's (trusted-resources.test.ts). */
+const rulesOf = (d: LintDocument) =>
+  lint([d])
+    .findings.map((f) => f.rule)
+    .filter((rule) => rule !== "PL_S3_TRUSTED_RESOURCES");
 const v3Policy = (service: string) =>
   documentJson(endpointPolicy({ service, region: "eu-west-1", principals: { accounts: ["111122223333"] } }));
+/** The policy as service-endpoints@3 and later write it by default: S3 with trusted resources. */
+const v3DefaultPolicy = (service: string) =>
+  documentJson(
+    endpointPolicy({ service, region: "eu-west-1", principals: { accounts: ["111122223333"] }, trustedResources: service === "s3" }),
+  );
 
 describe("rules for the known defects of service-endpoints v1/v2", () => {
   test.each(DEFECT_RULES)("GIVEN the minimal bad JSON for %s THEN it fires, and is documented in --rules", (id) => {
@@ -21,6 +30,8 @@ describe("rules for the known defects of service-endpoints v1/v2", () => {
 
   test.each(["s3", "sts", "execute-api"])("GIVEN the v3 data-perimeter policy for %s THEN no perimeter rule fires", (service) => {
     expect(rulesOf(endpointTo(service, v3Policy(service)))).toEqual([]);
+    // as v3 writes it by default (S3 with trusted resources), no rule at all
+    expect(lint([endpointTo(service, v3DefaultPolicy(service))]).findings).toEqual([]);
   });
 
   test.each([

@@ -6,8 +6,9 @@ import { resolveAnswers } from "../../generator/answers/resolve";
 import { ALL_FIXTURES } from "../fixtures";
 import { runCli, tmp } from "../support/cli";
 import { synthFixture } from "../support/synth";
-import { DEFECT_FAILING } from "./defect-fixtures";
+import { DEFECT_FAILING, endpointTo, OWN_ONLY } from "./defect-fixtures";
 import { SECOND_APPLY_FAILING } from "./second-apply-fixtures";
+import { policyJson as defectPolicyJson } from "./support";
 
 const doc = (resource: Record<string, Record<string, unknown>>): LintDocument => ({
   file: "cdk.tf.json",
@@ -155,6 +156,8 @@ const FAILING: Record<string, LintDocument> = {
   CKV_AWS_61: doc(trust({ Principal: { Service: "*" } })),
   PL_TRUST_EXTERNAL_ID: doc(trust({ Principal: { AWS: "arn:aws:iam::111122223333:root" } })),
   PL_POLICY_UNCHECKED: doc({ aws_iam_role: { role: { assume_role_policy: "${data.aws_iam_policy_document.trust.json}" } } }),
+  // own principals only, to any bucket: the identity half of a perimeter without its resource half
+  PL_S3_TRUSTED_RESOURCES: endpointTo("s3", defectPolicyJson(OWN_ONLY)),
   ...DEFECT_FAILING,
   ...SECOND_APPLY_FAILING,
 };

@@ -205,10 +205,19 @@ describe("each new rule fails on the released version it names, and passes on th
     ["PL_LOCKFILE_TERRAFORM_VERSION", "eh1-ten-spokes-cross-account", "eh2-ten-spokes-isolated"],
     ["PL_LOCKFILE_TERRAFORM_VERSION", "es2-govcloud", "es3-small-vpcs-s3-backend"],
     ["PL_LOCKFILE_TERRAFORM_VERSION", "se1-interface-and-gateway", "se3-defaults"],
+    ["PL_S3_TRUSTED_RESOURCES", "eh1-ten-spokes-cross-account", "eh2-ten-spokes-isolated"],
+    ["PL_S3_TRUSTED_RESOURCES", "se1-interface-and-gateway", "se4-codeartifact"],
+    ["PL_S3_TRUSTED_RESOURCES", "se2-defaults", "se3-defaults"],
   ])("%s: found in example %s (suppressed by its advisory), not in %s", (rule, released, fixed) => {
     const found = ruleIn(report(released), rule) as { reason?: string }[];
     expect(found.length).toBeGreaterThan(0);
     for (const f of found) expect(f.reason).toMatch(/^known defect PL-2026-\d{3} of [a-z-]+@\d, fixed in @\d/);
     expect(ruleIn(report(fixed), rule)).toEqual([]);
   });
+});
+
+test("GIVEN a project that answered --trusted-resources no THEN PL_S3_TRUSTED_RESOURCES is found and suppressed with that answer as the reason, not as a defect", () => {
+  const found = ruleIn(report("se3-govcloud-endpoint-service"), "PL_S3_TRUSTED_RESOURCES") as { reason?: string }[];
+  expect(found).toHaveLength(1);
+  expect(found[0].reason).toMatch(/^answered --trusted-resources no: .*by choice$/);
 });

@@ -91,6 +91,28 @@ describe("create --lookup: AWS's answers place the endpoints and are recorded (E
     expect(JSON.parse(readFileSync(join(dir, ".privatelink.json"), "utf8")).files).toHaveProperty(["privatelink.context.json"]);
   });
 
+  test("GIVEN dual-stack WHEN AWS answers ssm with ipv4 only and sagemaker.api with ipv6 too THEN AWS's answer decides each endpoint's IP type, not the published table", async () => {
+    const answered = CATALOG.map((s) =>
+      s.ServiceName.endsWith(".sagemaker.api") ? { ...s, SupportedIpAddressTypes: ["ipv6", "ipv4"] } : s,
+    );
+    ec2.on(DescribeVpcEndpointServicesCommand).callsFake((input: { Filters?: { Values?: string[] }[] }) => {
+      const details = answered.filter((s) => (input.Filters?.[0]?.Values ?? []).includes(s.ServiceName));
+      return { ServiceDetails: details, ServiceNames: details.map((s) => s.ServiceName) };
+    });
+    const dir = join(tmp("lookup-dualstack"), "proj");
+    expect((await runCaught([dir, ...ARGS, "--services", "ssm,sagemaker.api", "--ip-address-type", "dualstack", "--lookup"])).code).toBe(0);
+    expect(readFileSync(join(dir, "main.ts"), "utf8")).toMatch(
+      /serviceIpAddressTypes: \{ ssm: \["ipv4"\], "sagemaker\.api": \["ipv4", "ipv6"\] \}/,
+    );
+    const [stack] = await synthProject(dir);
+    const endpoints = Object.values(
+      stack.json.resource.aws_vpc_endpoint as Record<string, { service_name: string; ip_address_type?: string }>,
+    );
+    const typeOf = (suffix: string) => endpoints.find((e) => e.service_name.endsWith(suffix))?.ip_address_type;
+    expect(typeOf(".ssm")).toBeUndefined(); // the table lists ssm with IPv6, but this account's region answered ipv4 only
+    expect(typeOf(".sagemaker.api")).toBe("dualstack");
+  });
+
   test("GIVEN a recorded context WHEN generated again without --lookup THEN nothing changes and AWS is not asked", async () => {
     const dir = join(tmp("lookup-again"), "proj");
     await runCaught([dir, ...ARGS, "--services", "ssm,sagemaker.api", "--lookup"]);

@@ -191,7 +191,9 @@ describe("lookupFacts", () => {
     const error = await caught(() => lookupFacts(client, "us-east-1", [name("ssm")], { now: NOW }));
 
     expect(error.field).toBe("--lookup");
-    expect(error.message).toContain("ec2:DescribeAvailabilityZones and ec2:DescribeVpcEndpointServices");
+    expect(error.message).toContain(
+      "ec2:DescribeAvailabilityZones, ec2:DescribeVpcEndpointServices, ec2:DescribeVpcAttribute, ec2:DescribeVpcEndpoints",
+    );
   });
 
   test("GIVEN an unexpected error THEN it is not dressed up as user input: it reaches the CLI as a bug", async () => {

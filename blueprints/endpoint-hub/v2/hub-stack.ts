@@ -15,6 +15,8 @@ export class EndpointHubStack extends TerraformStack {
   public readonly resourceShareArn?: string;
   /** The gateway's route tables, for the spokes' stacks. */
   public readonly transitRouteTables?: { readonly spokes: string; readonly hub: string };
+  /** The hub VPC's IPv6 block when it is dual-stack, for the spokes' routes. */
+  public readonly ipv6Cidr?: string;
 
   constructor(scope: Construct, id: string, props: EndpointHubStackProps) {
     super(scope, id);
@@ -26,5 +28,6 @@ export class EndpointHubStack extends TerraformStack {
     this.authorizedZones = this.hub.authorizedZones;
     this.resourceShareArn = this.hub.resourceShareArn;
     this.transitRouteTables = this.hub.transitRouteTables;
+    this.ipv6Cidr = this.hub.ipv6Cidr;
   }
 }

@@ -8,6 +8,7 @@ import { Route53ZoneAssociation } from "@cdktf/provider-aws/lib/route53-zone-ass
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint/index.js";
 import type { Construct } from "constructs";
 import { TerraformStack } from "../../lib/cdktf.ts";
+import { ipv6SourceOf } from "../../lib/dual-stack.ts";
 import { regionInfo } from "../../lib/partitions.ts";
 import { endpointPolicy } from "../../lib/perimeter/index.ts";
 import { policyJson } from "../../lib/policies.ts";
@@ -39,6 +40,9 @@ export class EndpointHubSpokeStack extends TerraformStack {
     const spoke = checkSpoke(props.spoke, "spoke", region);
     const role = checkRoleName(roleName ?? "PrivateLinkDeployer", "roleName");
     const hubCidr = checkCidr(props.hubCidr, "hubCidr", 16, 24);
+    // dual-stack: the spoke states its IPv6 block (its subnets have IPv6 blocks), the hub's comes from the hub stack
+    const hubIpv6 = props.hubIpv6Cidr;
+    if (hubIpv6 !== undefined) ipv6SourceOf("dualstack", spoke.ipv6Cidr, "spoke.ipv6Cidr");
     configureStack(
       this,
       {
@@ -63,6 +67,7 @@ export class EndpointHubSpokeStack extends TerraformStack {
         vpcId: spoke.vpcId,
         subnetIds: [...spoke.subnets],
         dnsSupport: "enable",
+        ...(hubIpv6 !== undefined ? { ipv6Support: "enable" } : {}),
         ...(accepter ? { dependsOn: [accepter] } : {}),
         tags: tag("attachment"),
       });
@@ -105,6 +110,13 @@ export class EndpointHubSpokeStack extends TerraformStack {
         transitGatewayId: props.transitGatewayId,
         ...(this.attachment ? { dependsOn: [this.attachment] } : {}),
       });
+      if (hubIpv6 !== undefined)
+        new Route(this, `hub-route-ipv6-${routeTableId}`, {
+          routeTableId,
+          destinationIpv6CidrBlock: hubIpv6,
+          transitGatewayId: props.transitGatewayId,
+          ...(this.attachment ? { dependsOn: [this.attachment] } : {}),
+        });
     }
     const policyAccounts = checkAccountIds(props.policyAccounts ?? [spoke.account], "policyAccounts");
     for (const [i, key] of (spoke.gatewayServices ?? []).entries()) {

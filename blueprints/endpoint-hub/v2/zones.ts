@@ -37,6 +37,7 @@ export function serviceZones(
   hubVpcId: string,
   region: string,
   tags: Tags,
+  dualStack: ReadonlySet<string> = new Set(),
 ): ServiceZone[] {
   return services
     .filter((s) => !s.custom)
@@ -57,12 +58,11 @@ export function serviceZones(
             ["wildcard", `*.${dns.zoneName}`],
           ]
         : [["apex", dns.zoneName]]) {
-        new Route53Record(scope, `zone-${id}-${suffix}`, {
-          zoneId: zone.zoneId,
-          name,
-          type: "A",
-          alias: { name: target.dnsName, zoneId: target.hostedZoneId, evaluateTargetHealth: false },
-        });
+        const alias = { name: target.dnsName, zoneId: target.hostedZoneId, evaluateTargetHealth: false };
+        new Route53Record(scope, `zone-${id}-${suffix}`, { zoneId: zone.zoneId, name, type: "A", alias });
+        // a dual-stack endpoint's names answer AAAA too: the zone does as well
+        if (dualStack.has(service))
+          new Route53Record(scope, `zone-${id}-${suffix}-aaaa`, { zoneId: zone.zoneId, name, type: "AAAA", alias });
       }
       return { key, service, zone, dns };
     });

@@ -2,6 +2,7 @@ import { BlueprintInputError } from "../../../blueprints/lib/errors";
 import { checkZoneIds, defaultZoneIds } from "../../../blueprints/lib/facts/zones";
 import { checkOnPremisesCidrs, checkSpokes, checkTransitGatewayId, type HubSpoke } from "../../../blueprints/lib/spokes";
 import { checkAccountId, checkRoleName, describe } from "../../../blueprints/lib/validate";
+import { isDualStack } from "../../answers/dual-stack-questions";
 import { toChoice, toList, toText } from "../../answers/parse";
 import { type Known, q, regionOf } from "../../answers/question";
 import type { CommonAnswers } from "../../answers/types";
@@ -84,14 +85,29 @@ export const spokes = q({
     'Spoke VPCs as JSON: [{"account":"111122223333","vpcId":"vpc-…","cidr":"10.1.0.0/16","subnets":["subnet-…"],"routeTables":["rtb-…"],"gatewayServices":["s3"],"attachmentId":"tgw-attach-… (existing gateway only, optional)"}] (empty: none yet)',
   prompt: "input",
   defaultValue: (): readonly HubSpoke[] => [],
-  check: (value, known) =>
-    checkSpokes(
+  check: (value, known) => {
+    const list = checkSpokes(
       toSpokeList(value),
       "spokes",
       regionOf(known),
       String(known.vpcCidr ?? "10.0.0.0/16"),
       (known.resolverInbound as string[]) ?? [],
-    ),
+    );
+    // a spoke's IPv6 block goes with a dual-stack hub (endpoint-hub@2's --ip-address-type), and only with one
+    list.forEach((spoke, i) => {
+      if (spoke.ipv6Cidr !== undefined && !isDualStack(known))
+        throw new BlueprintInputError(
+          `spokes[${i}].ipv6Cidr`,
+          "is given, but the hub is not dual-stack; pass --ip-address-type dualstack, or drop it",
+        );
+      if (spoke.ipv6Cidr === undefined && isDualStack(known))
+        throw new BlueprintInputError(
+          `spokes[${i}].ipv6Cidr`,
+          'is missing; a dual-stack hub routes each spoke\'s IPv6 block and admits it to the endpoints: give the VPC\'s block (its subnets need IPv6 blocks too), e.g. "ipv6Cidr": "2600:1f18:4f2:c100::/56"',
+        );
+    });
+    return list;
+  },
 });
 
 export const hubAccount = q({

@@ -24,6 +24,8 @@ export interface HubStackOptions {
   readonly routeTables?: boolean;
   /** Cross-account spoke accounts that accept the RAM share; empty: every cross-account spoke (v1). @default [] */
   readonly externalAccounts?: readonly string[];
+  /** A dual-stack hub (v2's --ip-address-type dualstack): spokes route the hub's IPv6 block. @default false */
+  readonly dualStack?: boolean;
 }
 
 /** The stacks of a hub version in `module`. */
@@ -50,6 +52,7 @@ export function hubStacksIn(answers: EndpointHubAnswers, module: string, options
       externalPrincipals: external ? true : undefined,
       onPremisesCidrs: answers.resolverInbound,
       transitRouteTables: options.transitRouteTables,
+      ...(options.dualStack ? { ipAddressType: "dualstack" } : {}),
     }),
   };
   const spokes: StackSpec[] = answers.spokes.map((spoke) => {
@@ -75,6 +78,7 @@ export function hubStacksIn(answers: EndpointHubAnswers, module: string, options
           ? { resourceShareArn: { stack: "hub", attribute: "resourceShareArn" } }
           : {}),
         ...(routed ? { transitRouteTables: { stack: "hub", attribute: "transitRouteTables" } } : {}),
+        ...(options.dualStack ? { hubIpv6Cidr: { stack: "hub", attribute: "ipv6Cidr" } } : {}),
       },
     };
   });

@@ -7,6 +7,8 @@ import type { EndpointHubAnswers } from "./questions";
 
 /** The answers of an endpoint-hub v2 project: v1's, and the gateway's route tables and the accounts outside the organization. */
 export interface EndpointHubV2Answers extends EndpointHubAnswers {
+  /** `dualstack`: IPv6 too, on the hub, the attachments and the spokes' routes. @default ipv4 */
+  readonly ipAddressType?: "ipv4" | "dualstack";
   /** An existing gateway's route tables, `[spokes, hub]`; empty: its own defaults (and a new gateway makes its own). */
   readonly transitRouteTables: readonly string[];
   /** Cross-account spoke accounts outside the organization: only they accept the RAM share. */

@@ -1,8 +1,10 @@
 import { manifest } from "../../../blueprints/endpoint-hub/v2/manifest";
+import { withDualStack } from "../../answers/dual-stack-questions";
 import type { ProjectDescription } from "../../describe";
 import { defineBlueprint } from "../blueprint";
 import { describeHub } from "./describe";
 import { endpointHubV1 } from "./index";
+import { hubServiceNames, spokesToCheck } from "./lookup";
 import { hubStacksIn } from "./stacks";
 import { type EndpointHubV2Answers, externalAccounts, transitRouteTables } from "./v2-questions";
 
@@ -26,6 +28,11 @@ function describeHubV2(answers: EndpointHubV2Answers): ProjectDescription {
       ...(answers.services.includes("s3")
         ? ["The S3 zones cover access points (*.s3-accesspoint) and S3 Control (<account>.s3-control) too, as S3's own private DNS does."]
         : []),
+      ...(answers.ipAddressType === "dualstack"
+        ? [
+            "Dual-stack: the hub VPC gets an Amazon-provided IPv6 block; endpoints of services AWS lists with IPv6 get IPv6 addresses, and their zones answer AAAA as well as A (check with dig AAAA from a spoke); the gateway attachments carry IPv6, each spoke's block is routed to the hub and the hub's to each spoke, and the endpoints admit the hub's and spokes' IPv6 blocks only. Spokes that keep an existing attachment need its IPv6 support on (aws ec2 modify-transit-gateway-vpc-attachment --options Ipv6Support=enable). The Resolver endpoint stays IPv4.",
+          ]
+        : []),
       ...(answers.resolverInbound.length > 0
         ? [
             "The Resolver endpoint's security group names its sources, so AWS tracks each DNS connection: at high query rates per address, allow all traffic in and out of that group instead (untracked), as the Route 53 Resolver guide describes.",
@@ -44,22 +51,31 @@ export const endpointHubV2 = defineBlueprint<EndpointHubV2Answers>({
   manifest,
   dirs: [DIR],
   load: () => require("../../../blueprints/endpoint-hub/v2"),
-  questions: [
-    ...endpointHubV1.questions.flatMap((question) =>
+  questions: withDualStack(
+    endpointHubV1.questions.flatMap((question) =>
       question.key === "spokeSharing"
         ? [question, externalAccounts]
         : question.key === "transitGateway"
           ? [question, transitRouteTables]
           : [question],
     ),
-  ],
+    "availabilityZones",
+  ),
   propAnswers: {
     ...endpointHubV1.propAnswers,
+    ipAddressType: "ipAddressType",
     transitRouteTables: "transitRouteTables",
     "transitRouteTables.spokes": "transitRouteTables",
     "transitRouteTables.hub": "transitRouteTables",
   },
   stacks: (answers) =>
-    hubStacksIn(answers, DIR, { routeTables: true, transitRouteTables: tablesOf(answers), externalAccounts: answers.externalAccounts }),
+    hubStacksIn(answers, DIR, {
+      routeTables: true,
+      transitRouteTables: tablesOf(answers),
+      externalAccounts: answers.externalAccounts,
+      dualStack: answers.ipAddressType === "dualstack",
+    }),
+  lookupServices: hubServiceNames,
+  lookupVpcs: spokesToCheck,
   describe: describeHubV2,
 });

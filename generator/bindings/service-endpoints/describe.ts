@@ -106,7 +106,7 @@ function dualStackNotes(answers: ServiceEndpointsAnswers): string[] {
     `Dual-stack: ${answers.vpc === "existing" ? `the security group admits the VPC's IPv6 block ${answers.vpcIpv6Cidr} too (the subnets need IPv6 blocks)` : "the new VPC gets an Amazon-provided IPv6 block and each subnet a /64 of it"}; interface endpoints of services AWS lists with IPv6 get IPv6 addresses and AAAA records.`,
     ...(ipv4.length > 0
       ? [
-          `Stay IPv4 (AWS does not list their endpoints with IPv6, and refuses a dual-stack one at apply): ${ipv4.join(", ")}; gateway endpoints are IPv4 too.`,
+          `Stay IPv4 by AWS's IPv6 table (with --lookup, as AWS answered for this account and region instead; AWS refuses a dual-stack endpoint to a service that takes only IPv4, at apply): ${ipv4.join(", ")}; gateway endpoints are IPv4 too.`,
         ]
       : []),
   ];

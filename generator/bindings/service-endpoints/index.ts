@@ -11,7 +11,7 @@ import { defineBlueprint } from "../blueprint";
 import { BASE_PROP_ANSWERS, baseProps, compact, VPC_PROP_ANSWERS, vpcProps } from "../common";
 import { externalId } from "../privatelink-questions";
 import { describeProject, describeProjectV3, describeProjectV4 } from "./describe";
-import { interfaceServiceNames, serviceZonesFrom } from "./lookup";
+import { interfaceServiceNames, serviceIpAddressTypesFrom, serviceZonesFrom, vpcToCheck } from "./lookup";
 import {
   allowedAccounts,
   gatewayServices,
@@ -53,7 +53,7 @@ function stacksOf(version: 1 | 2 | 3 | 4) {
               trustedResources: answers.trustedResources !== "no",
               onPremisesCidrs: answers.onPremisesCidrs,
               serviceZones: serviceZonesFrom(answers, facts),
-              ...(version >= 4 ? ipAddressTypeProp(answers) : {}),
+              ...(version >= 4 ? { ...ipAddressTypeProp(answers), serviceIpAddressTypes: serviceIpAddressTypesFrom(answers, facts) } : {}),
               assumeRole: answers.providerRoleArn
                 ? compact({ roleArn: answers.providerRoleArn, externalId: answers.externalId })
                 : undefined,
@@ -137,5 +137,6 @@ export const serviceEndpointsV4 = defineBlueprint<ServiceEndpointsAnswers>({
   propAnswers: { ...serviceEndpointsV3.propAnswers, ...DUAL_STACK_PROP_ANSWERS },
   stacks: stacksOf(4),
   lookupServices: interfaceServiceNames,
+  lookupVpcs: vpcToCheck,
   describe: describeProjectV4,
 });

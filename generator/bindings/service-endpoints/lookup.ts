@@ -1,7 +1,8 @@
 import { serviceNameV2 } from "../../../blueprints/lib/facts/china-prefixes";
-import { isServiceNameFormat } from "../../../blueprints/lib/service-names";
+import { isServiceNameFormat, resolveService } from "../../../blueprints/lib/service-names";
 import type { AwsFacts } from "../../lookup/facts";
 import { endpointPlacement } from "../../lookup/placement";
+import type { VpcToCheck } from "../../lookup/vpc-checks";
 import type { ServiceEndpointsAnswers } from "./questions";
 
 /** The interface services' names as service-endpoints@3 writes them (China prefixes per region): what `--lookup` asks AWS about. */
@@ -29,4 +30,46 @@ export function serviceZonesFrom(answers: ServiceEndpointsAnswers, facts: AwsFac
     placement.skipped.length === 0 ? [] : [[answers.services[i], placement.subnets.map((s) => s.availabilityZone)] as const],
   );
   return limited.length === 0 ? undefined : Object.fromEntries(limited);
+}
+
+/**
+ * `serviceIpAddressTypes` for a dual-stack stack: each interface service's `SupportedIpAddressTypes` as AWS
+ * answered, so that an endpoint is dual-stack exactly where this account and region offer IPv6 (AWS's
+ * published table, the default without `--lookup`, is per service, not per region).
+ */
+export function serviceIpAddressTypesFrom(
+  answers: ServiceEndpointsAnswers,
+  facts: AwsFacts | undefined,
+): Record<string, string[]> | undefined {
+  if (!facts || answers.ipAddressType !== "dualstack" || answers.services.length === 0) return undefined;
+  const names = interfaceServiceNames(answers);
+  const answered = answers.services.flatMap((ref, i) => {
+    const found = facts.services.find((s) => s.serviceName === names[i] && s.serviceType === "Interface");
+    return found ? [[ref, [...found.ipAddressTypes]] as [string, string[]]] : [];
+  });
+  return answered.length === 0 ? undefined : Object.fromEntries(answered);
+}
+
+/**
+ * The existing VPC `--lookup` checks (service-endpoints@4): DNS support and hostnames on, and no
+ * private-DNS endpoint of its own for a service this project gives private DNS to.
+ */
+export function vpcToCheck(answers: ServiceEndpointsAnswers): VpcToCheck[] {
+  if (answers.vpc !== "existing" || !answers.vpcId) return [];
+  const names = interfaceServiceNames(answers);
+  const privateDns = answers.services.flatMap((ref, i) =>
+    ref !== "dynamodb" && resolveService(ref, answers.region, `services[${i}]`).privateDns
+      ? [{ serviceName: names[i], field: `services[${i}]` }]
+      : [],
+  );
+  return [
+    {
+      vpcId: answers.vpcId,
+      field: "vpcId",
+      needs: "interface endpoints with private DNS",
+      privateDns,
+      conflict:
+        "AWS refuses a second endpoint with private DNS for the same service in a VPC (its names are taken) at apply: leave the service out (the VPC has it), or turn that endpoint's private DNS off first",
+    },
+  ];
 }

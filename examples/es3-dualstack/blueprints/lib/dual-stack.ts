@@ -1,5 +1,6 @@
 import { isIPv6 } from "node:net";
 import { BlueprintInputError } from "./errors.ts";
+import { takesIpv6 } from "./facts/ipv6-endpoints.ts";
 import { clip } from "./validate.ts";
 
 /** The IP address types of the newer blueprints' endpoints, VPCs and load balancers (`--ip-address-type`). */
@@ -71,4 +72,22 @@ export function ipv6SourceOf(type: IpAddressType, ipv6Cidr: string | undefined, 
       "is missing; a dual-stack project in an existing VPC needs the VPC's IPv6 block (its subnets need IPv6 blocks too), e.g. 2600:1f18:4f2:c100::/56",
     );
   return ipv6Cidr;
+}
+
+/**
+ * The IP address type of one interface service's endpoint in a project of `type`: dual-stack only where
+ * the service takes IPv6, as AWS answered for this account and region (`answered`, recorded by
+ * `--lookup` from `SupportedIpAddressTypes`, keyed by catalog key or full name) or, without an answer,
+ * as AWS's IPv6 table lists it (full service names: unknown, so IPv4). AWS refuses a dual-stack
+ * endpoint to a service that accepts only IPv4, at apply.
+ */
+export function serviceIpAddressType(
+  type: IpAddressType,
+  service: { readonly key: string; readonly serviceName: string; readonly custom: boolean },
+  answered: Readonly<Record<string, readonly string[]>> = {},
+): IpAddressType {
+  if (type === "ipv4") return "ipv4";
+  const types = answered[service.key] ?? answered[service.serviceName];
+  const ipv6 = types !== undefined ? types.includes("ipv6") : !service.custom && takesIpv6(service.key);
+  return ipv6 ? "dualstack" : "ipv4";
 }

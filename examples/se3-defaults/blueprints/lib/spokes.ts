@@ -1,3 +1,4 @@
+import { checkIpv6Cidr } from "./dual-stack.ts";
 import { BlueprintInputError } from "./errors.ts";
 import { serviceName } from "./service-names.ts";
 import { checkAccountId, checkCidr, checkDistinct, checkResourceId, clip, describe } from "./validate.ts";
@@ -26,9 +27,11 @@ export interface HubSpoke {
    * a VPC attaches to a gateway once, so it is used, not made. @default none (a new attachment)
    */
   readonly attachmentId?: string;
+  /** The VPC's IPv6 block, for a dual-stack hub (endpoint-hub@2): its subnets need IPv6 blocks too. @default none */
+  readonly ipv6Cidr?: string;
 }
 
-const SPOKE_KEYS = ["account", "vpcId", "cidr", "subnets", "routeTables", "gatewayServices", "attachmentId"];
+const SPOKE_KEYS = ["account", "vpcId", "cidr", "subnets", "routeTables", "gatewayServices", "attachmentId", "ipv6Cidr"];
 
 /** True when two IPv4 CIDR blocks share an address. */
 export function cidrsOverlap(a: string, b: string): boolean {
@@ -96,6 +99,7 @@ export function checkSpoke(value: unknown, field: string, region: string): HubSp
     routeTables: idList(spoke.routeTables, `${field}.routeTables`, "rtb", "route table IDs"),
     ...(gateways.length > 0 ? { gatewayServices: gateways as string[] } : {}),
     ...(attachment !== undefined ? { attachmentId: attachment as string } : {}),
+    ...(spoke.ipv6Cidr !== undefined ? { ipv6Cidr: checkIpv6Cidr(spoke.ipv6Cidr, `${field}.ipv6Cidr`) } : {}),
   };
 }
 
@@ -134,6 +138,10 @@ export function checkSpokes(
   checkDistinct(
     spokes.flatMap((s) => s.routeTables),
     `${field}.routeTables`,
+  );
+  checkDistinct(
+    spokes.flatMap((s) => (s.ipv6Cidr ? [s.ipv6Cidr] : [])),
+    `${field}.ipv6Cidr`,
   );
   return spokes;
 }

@@ -101,3 +101,28 @@ export function admitsWithoutIdentity(
 export function allowsAction(statements: readonly Statement[], action: string): boolean {
   return statements.some((s) => s.Effect === "Allow" && coversAction(s, action));
 }
+
+/** Condition keys that scope callers to your own accounts or organization: an identity perimeter. */
+const OWN_PRINCIPAL_KEY = /^aws:principal(account|orgid|orgpaths)$/i;
+
+const conditionKeys = (condition: unknown): string[] =>
+  isObject(condition) ? Object.values(condition).flatMap((byKey) => (isObject(byKey) ? Object.keys(byKey) : [])) : [];
+
+/**
+ * The Allow statements that admit your own principals (a condition on aws:PrincipalAccount, PrincipalOrgID
+ * or PrincipalOrgPaths) to `action` on `resource` with no condition on the resource's owner
+ * (aws:ResourceAccount, aws:ResourceOrgID, s3:ResourceAccount): through them your principals reach
+ * resources of any account. Deny statements are not weighed: the endpoint policies here have none.
+ */
+export function ownPrincipalsToAnyOwner(statements: readonly Statement[], action: string, resource: ResourceTest): Statement[] {
+  return statements.filter((s) => {
+    const keys = conditionKeys(s.Condition);
+    return (
+      s.Effect === "Allow" &&
+      keys.some((k) => OWN_PRINCIPAL_KEY.test(k)) &&
+      !keys.some((k) => OWNER_KEY.test(k)) &&
+      coversAction(s, action) &&
+      coversResource(s, resource)
+    );
+  });
+}

@@ -2,6 +2,7 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group/index.js";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint/index.js";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule/index.js";
 import type { Construct } from "constructs";
+import { endpointIpArgs, type IpAddressType } from "../../lib/dual-stack.ts";
 import { endpointPolicy } from "../../lib/perimeter/index.ts";
 import { type PrincipalScope, policyJson } from "../../lib/policies.ts";
 import { isEndpointServiceName, type ResolvedService } from "../../lib/service-names.ts";
@@ -12,6 +13,8 @@ type Tags = (suffix: string) => Record<string, string>;
 export interface AdmittedRange {
   readonly cidr: string;
   readonly what: string;
+  /** An IPv6 block (a dual-stack hub's and spokes'). @default false */
+  readonly ipv6?: boolean;
 }
 
 /**
@@ -42,7 +45,7 @@ export function hubSecurityGroup(
         ipProtocol: "tcp",
         fromPort: port,
         toPort: port,
-        cidrIpv4: range.cidr,
+        ...(range.ipv6 ? { cidrIpv6: range.cidr } : { cidrIpv4: range.cidr }),
         tags: tags(`endpoints-ingress-${port}-${i}`),
       });
     });
@@ -63,6 +66,7 @@ export function hubEndpoints(
   principals: PrincipalScope,
   region: string,
   tags: Tags,
+  ipAddressTypes: Readonly<Record<string, IpAddressType>> = {},
 ): Record<string, VpcEndpoint> {
   const endpoints: Record<string, VpcEndpoint> = {};
   services.forEach((service, i) => {
@@ -74,6 +78,8 @@ export function hubEndpoints(
       subnetIds: net.subnetIds,
       securityGroupIds: [group.id],
       privateDnsEnabled: false,
+      // dual-stack: IPv6 addresses and AAAA records (S3 without private DNS: no dns_options block; AWS follows the IP type)
+      ...endpointIpArgs(ipAddressTypes[service.key] ?? "ipv4", {}, service.key !== "s3"),
       // trusted resources on S3: principals of the hub's and spokes' accounts reach only those accounts' buckets (and AWS-owned ones)
       ...(custom
         ? {}

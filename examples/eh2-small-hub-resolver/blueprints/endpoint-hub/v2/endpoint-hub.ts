@@ -3,8 +3,10 @@ import type { Route53ResolverEndpoint } from "@cdktf/provider-aws/lib/route53-re
 import type { SecurityGroup } from "@cdktf/provider-aws/lib/security-group/index.js";
 import type { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint/index.js";
 import { Construct } from "constructs";
+import { checkIpAddressType, ipv6SourceOf, serviceIpAddressType } from "../../lib/dual-stack.ts";
 import { BlueprintInputError } from "../../lib/errors.ts";
 import { hasPrivateDnsZone } from "../../lib/facts/private-dns.ts";
+import { DYNAMODB_ACCOUNT_ENDPOINT } from "../../lib/facts/privatelink-names.ts";
 import { checkZoneIds, defaultZoneIds } from "../../lib/facts/zones.ts";
 import { awsService } from "../../lib/lint/rules-perimeter.ts";
 import { network } from "../../lib/network.ts";
@@ -24,6 +26,17 @@ import { type ServiceZone, serviceZones, spokeAssociations } from "./zones.ts";
 
 export const BLUEPRINT = "endpoint-hub";
 export const VERSION = 2;
+/**
+ * DynamoDB's guide ("AWS PrivateLink for DynamoDB", considerations) says not to override its DNS names with
+ * private hosted zones (they may change, and requests fall back to public addresses), and the SDKs' default
+ * account-based endpoints (`<account>.ddb.<region>.amazonaws.com`) would pass a `dynamodb.<region>` zone by.
+ */
+const DYNAMODB_NOT_IN_HUB = `is DynamoDB, whose names a hub's hosted zone must not stand in for (AWS's DynamoDB guide: DNS overrides can route requests over public addresses, and the SDKs' account-based endpoints, ${DYNAMODB_ACCOUNT_ENDPOINT}, pass them by): give the spokes a DynamoDB gateway endpoint (gatewayServices: dynamodb, free), or deploy its interface endpoint where it is used and call its vpce-… URL (blueprint service-endpoints)`;
+
+/** FIPS endpoints' private DNS names are not published per service (Batch's, for one, is not `<service>-fips.<region>.amazonaws.com`). */
+const FIPS_NOT_IN_HUB = (ref: string) =>
+  `${ref} is a FIPS endpoint, whose private DNS names AWS does not publish per service, so a hub cannot name the zone that stands in for them: deploy it in each VPC that needs it, with private DNS on (blueprint service-endpoints)`;
+
 /** Inbound rules per security group (the default VPC quota). */
 export const MAX_SG_RULES = 60;
 
@@ -47,6 +60,8 @@ export class EndpointHub extends Construct {
   public readonly cidr: string;
   /** The gateway's route tables, for the spokes' stacks; none for an existing gateway without them. */
   public readonly transitRouteTables?: { readonly spokes: string; readonly hub: string };
+  /** The hub VPC's IPv6 block when it is dual-stack. */
+  public readonly ipv6Cidr?: string;
 
   constructor(scope: Construct, id: string, props: EndpointHubProps) {
     super(scope, id);
@@ -79,6 +94,15 @@ export class EndpointHub extends Construct {
           "is given, but the transit gateway is new and has no attachments yet; drop it, or give the existing gateway's ID in `transitGateway`",
         );
     });
+    const ipAddressType = checkIpAddressType(props.ipAddressType ?? "ipv4", "ipAddressType");
+    spokes.forEach((spoke, i) => {
+      ipv6SourceOf(ipAddressType, spoke.ipv6Cidr, `spokes[${i}].ipv6Cidr`);
+      if (ipAddressType === "ipv4" && spoke.ipv6Cidr !== undefined)
+        throw new BlueprintInputError(
+          `spokes[${i}].ipv6Cidr`,
+          'is given, but the hub is not dual-stack; set ipAddressType "dualstack", or drop it',
+        );
+    });
     const hubAccount = props.hubAccount === undefined ? undefined : checkAccountId(props.hubAccount, "hubAccount");
     if (hubAccount === undefined && spokes.length > 0) {
       throw new BlueprintInputError(
@@ -96,6 +120,9 @@ export class EndpointHub extends Construct {
         region,
         `interfaceServices[${i}]`,
       );
+      if (service.key === "dynamodb" || named?.service === "dynamodb")
+        throw new BlueprintInputError(`interfaceServices[${i}]`, DYNAMODB_NOT_IN_HUB);
+      if (named?.service.endsWith("-fips")) throw new BlueprintInputError(`interfaceServices[${i}]`, FIPS_NOT_IN_HUB(ref));
       if (service.custom && !isEndpointServiceName(service.serviceName)) {
         throw new BlueprintInputError(
           `interfaceServices[${i}]`,
@@ -119,11 +146,17 @@ export class EndpointHub extends Construct {
       ...spokes.map((s) => ({ cidr: s.cidr, what: `spoke ${s.vpcId} of ${s.account}` })),
       ...onPremises.map((c) => ({ cidr: c, what: "on-premises" })),
     ];
+    const ipv6Spokes = spokes.flatMap((s) =>
+      s.ipv6Cidr ? [{ cidr: s.ipv6Cidr, what: `spoke ${s.vpcId} of ${s.account}`, ipv6: true }] : [],
+    );
+    // the hub's own IPv6 block is a reference to the new VPC's: counted here, added once the VPC exists
+    const ipv6Ranges = ipAddressType === "dualstack" ? 1 + ipv6Spokes.length : 0;
     const ports = new Set(services.map((s) => s.port)).size;
-    if (admitted.length * ports > MAX_SG_RULES) {
+    const ranges = admitted.length + ipv6Ranges;
+    if (ranges * ports > MAX_SG_RULES) {
       throw new BlueprintInputError(
         "spokes",
-        `needs ${admitted.length * ports} inbound rules (${admitted.length} ranges x ${ports} ports); a security group holds ${MAX_SG_RULES}: split the spokes across two hubs or summarize their ranges`,
+        `needs ${ranges * ports} inbound rules (${ranges} ranges x ${ports} ports); a security group holds ${MAX_SG_RULES}: split the spokes across two hubs or summarize their ranges`,
       );
     }
     const accounts = [...new Set([hubAccount ?? new DataAwsCallerIdentity(this, "current").accountId, ...spokes.map((s) => s.account)])];
@@ -134,11 +167,24 @@ export class EndpointHub extends Construct {
       interfaces: services.length + 1 + (onPremises.length > 0 ? 1 : 0),
       what: `${services.length} interface endpoint(s), 1 Transit Gateway attachment${onPremises.length > 0 ? ", 1 Resolver address" : ""}`,
     };
-    const net = network(this, region, { kind: "new", cidr, availabilityZones: zones }, tags, undefined, demand);
+    const dualStack = ipAddressType === "dualstack";
+    const net = network(
+      this,
+      region,
+      { kind: "new", cidr, availabilityZones: zones, ...(dualStack ? { dualStack } : {}) },
+      tags,
+      undefined,
+      demand,
+    );
     this.cidr = cidr;
-    this.securityGroup = hubSecurityGroup(this, net.vpcId, services, admitted, name, tags);
-    this.endpoints = hubEndpoints(this, services, net, this.securityGroup, principals, region, tags);
-    this.zones = serviceZones(this, services, this.endpoints, net.vpcId, region, tags);
+    if (net.ipv6Cidr) this.ipv6Cidr = net.ipv6Cidr;
+    const ipv6Admitted = net.ipv6Cidr ? [{ cidr: net.ipv6Cidr, what: "the hub VPC", ipv6: true }, ...ipv6Spokes] : [];
+    this.securityGroup = hubSecurityGroup(this, net.vpcId, services, [...admitted, ...ipv6Admitted], name, tags);
+    // dual-stack only where the service takes IPv6 (AWS's table): elsewhere AWS refuses the endpoint at apply
+    const types = Object.fromEntries(services.map((s) => [s.key, serviceIpAddressType(ipAddressType, s)]));
+    this.endpoints = hubEndpoints(this, services, net, this.securityGroup, principals, region, tags, types);
+    const dualStackKeys = new Set(services.filter((s) => types[s.key] === "dualstack").map((s) => s.key));
+    this.zones = serviceZones(this, services, this.endpoints, net.vpcId, region, tags, dualStackKeys);
     this.authorizedZones = spokeAssociations(this, this.zones, spokes, hubAccount);
     const transit = hubTransit(this, {
       transitGateway,
@@ -149,6 +195,7 @@ export class EndpointHub extends Construct {
       subnetIds: net.subnetIds,
       routeTableIds: net.routeTableIds,
       destinations: admitted.slice(1),
+      ...(dualStack ? { ipv6: true, ipv6Destinations: ipv6Spokes } : {}),
       name,
       tags,
     });

@@ -24,6 +24,10 @@ export interface HubTransitProps {
   readonly routeTableIds: readonly string[];
   /** Destinations the hub's route tables send to the gateway: spoke and on-premises ranges. */
   readonly destinations: readonly { readonly cidr: string; readonly what: string }[];
+  /** IPv6 destinations (a dual-stack hub's spokes): the attachment carries IPv6, and each gets a route. @default [] */
+  readonly ipv6Destinations?: readonly { readonly cidr: string; readonly what: string }[];
+  /** Whether the hub's attachment carries IPv6 (its subnets have IPv6 blocks). @default false */
+  readonly ipv6?: boolean;
   readonly name: string;
   readonly tags: Tags;
 }
@@ -107,6 +111,7 @@ export function hubTransit(scope: Construct, props: HubTransitProps): HubTransit
     vpcId: props.vpcId,
     subnetIds: [...props.subnetIds],
     dnsSupport: "enable",
+    ...(props.ipv6 ? { ipv6Support: "enable" } : {}),
     ...(routeTables ? { transitGatewayDefaultRouteTableAssociation: false, transitGatewayDefaultRouteTablePropagation: false } : {}),
     tags: tags("hub-attachment"),
   });
@@ -127,6 +132,14 @@ export function hubTransit(scope: Construct, props: HubTransitProps): HubTransit
       new Route(scope, `hub-route-${t}-${d}`, {
         routeTableId,
         destinationCidrBlock: destination.cidr,
+        transitGatewayId,
+        dependsOn: [attachment],
+      });
+    });
+    (props.ipv6Destinations ?? []).forEach((destination, d) => {
+      new Route(scope, `hub-route-ipv6-${t}-${d}`, {
+        routeTableId,
+        destinationIpv6CidrBlock: destination.cidr,
         transitGatewayId,
         dependsOn: [attachment],
       });

@@ -8,6 +8,7 @@ import { POLICY_RULES } from "./rules-policies.ts";
 import { SECOND_APPLY_RULES, TRANSIT_RULES } from "./rules-second-apply.ts";
 import { ENDPOINT_SERVICE_RULES, LOAD_BALANCER_RULES } from "./rules-services.ts";
 import { PENDING_RULES, STACK_RULES } from "./rules-stack.ts";
+import { TRUSTED_RESOURCE_RULES } from "./rules-trusted.ts";
 
 /** Every rule, in report order. */
 export const RULES: readonly Rule[] = [
@@ -17,6 +18,7 @@ export const RULES: readonly Rule[] = [
   ...LOAD_BALANCER_RULES,
   ...ENDPOINT_RULES,
   ...PERIMETER_RULES,
+  ...TRUSTED_RESOURCE_RULES,
   ...AGENT_RULES,
   ...POLICY_RULES,
   ...STACK_RULES,

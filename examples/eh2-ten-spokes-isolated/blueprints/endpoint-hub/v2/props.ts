@@ -1,3 +1,4 @@
+import type { IpAddressType } from "../../lib/dual-stack.ts";
 import type { HubSpoke } from "../../lib/spokes.ts";
 import type { AssumeRoleProps, StackBaseProps } from "../../lib/stack.ts";
 
@@ -21,6 +22,12 @@ export interface EndpointHubProps {
   readonly interfaceServices: readonly string[];
   /** The VPCs that use the hub. @default [] (the hub alone; add spokes later) */
   readonly spokes?: readonly HubSpoke[];
+  /**
+   * `dualstack`: the hub VPC gets an Amazon-provided IPv6 block, endpoints of services that take IPv6 get
+   * IPv6 addresses and AAAA records (and AAAA aliases in the hub's zones), the gateway attachments carry
+   * IPv6, and each spoke states its IPv6 block (`spokes[i].ipv6Cidr`), routed both ways. @default "ipv4"
+   */
+  readonly ipAddressType?: IpAddressType;
   /** `new` creates a transit gateway; a `tgw-…` ID attaches to an existing one. @default "new" */
   readonly transitGateway?: string;
   /**
@@ -53,6 +60,8 @@ export interface EndpointHubSpokeStackProps extends StackBaseProps {
   readonly spoke: HubSpoke;
   /** The hub VPC's CIDR: the spoke's route tables send it to the transit gateway. */
   readonly hubCidr: string;
+  /** The hub VPC's IPv6 block, routed to the gateway from the spoke, for a dual-stack hub. @default none (IPv4 only) */
+  readonly hubIpv6Cidr?: string;
   /** The transit gateway (a reference to the hub stack's, or an existing ID). */
   readonly transitGatewayId: string;
   /**

@@ -12,9 +12,13 @@ export const S3_OTHER_PRIVATE_DNS_ZONES: readonly string[] = ["s3-accesspoint", 
 
 /**
  * DynamoDB's account-based endpoints (`<account>.ddb.<region>.amazonaws.com`), the default of the AWS SDKs
- * since 2024 (JavaScript v3 from 3.656): a resolver that answers only `dynamodb.<region>` does not cover them.
- * Amazon DynamoDB Developer Guide, "Account-based endpoints". Not served by a hub here: DynamoDB's interface
- * endpoints take their endpoint-specific names (the blueprints turn its private DNS off).
+ * since 2024 (`AWS_ACCOUNT_ID_ENDPOINT_MODE`, default `preferred`; JavaScript v3 from 3.656, Java 2.28.4,
+ * Boto3 1.37.0, Go v2 1.35.0: AWS SDKs and Tools Reference Guide, "Account-based endpoints"): a zone that
+ * answers only `dynamodb.<region>` does not cover them; a custom endpoint URL (the interface endpoint's
+ * `vpce-…` name) takes precedence over them in the SDKs' endpoint rules. DynamoDB's interface endpoints do
+ * not support private DNS, and its guide ("AWS PrivateLink for DynamoDB", considerations) says not to
+ * override its names with private hosted zones: service-endpoints turns their private DNS off, and
+ * endpoint-hub@2 refuses DynamoDB (spokes use gateway endpoints).
  */
 export const DYNAMODB_ACCOUNT_ENDPOINT = "{account}.ddb.{region}.amazonaws.com";
 

@@ -61,6 +61,13 @@ export interface ServiceEndpointsProps {
    * only IPv6 source the security group admits. @default "ipv4"
    */
   readonly ipAddressType?: IpAddressType;
+  /**
+   * IP address types each interface service's endpoints take, as AWS answered (`--lookup`, from
+   * `SupportedIpAddressTypes`, recorded in privatelink.context.json): with `dualstack`, an endpoint is
+   * dual-stack when its service's list has `ipv6`. Keys are catalog keys or full service names.
+   * @default AWS's IPv6 table (`facts/ipv6-endpoints.ts`) for catalog services; IPv4 for full service names
+   */
+  readonly serviceIpAddressTypes?: Readonly<Record<string, readonly string[]>>;
   /** Turn on private DNS for services that support it (not DynamoDB's interface endpoint). @default true */
   readonly privateDns?: boolean;
   /** Prefix of resource names (Name tags). @default the construct id */

@@ -3,10 +3,9 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group/index.js";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint/index.js";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule/index.js";
 import { Construct } from "constructs";
-import { checkIpAddressType, endpointIpArgs, type IpAddressType, ipv6SourceOf } from "../../lib/dual-stack.ts";
+import { checkIpAddressType, endpointIpArgs, type IpAddressType, ipv6SourceOf, serviceIpAddressType } from "../../lib/dual-stack.ts";
 import { BlueprintInputError } from "../../lib/errors.ts";
 import { serviceNameV2 } from "../../lib/facts/china-prefixes.ts";
-import { takesIpv6 } from "../../lib/facts/ipv6-endpoints.ts";
 import { network } from "../../lib/network.ts";
 import { output } from "../../lib/outputs.ts";
 import { regionInfo } from "../../lib/partitions.ts";
@@ -115,7 +114,7 @@ export class ServiceEndpoints extends Construct {
       for (const service of interfaces) {
         const subnets = subnetsFor(service, net, props.serviceZones);
         // dual-stack only where AWS says the service's endpoints take IPv6: elsewhere the create fails at apply
-        const type: IpAddressType = dualStack && !service.custom && takesIpv6(service.key) ? "dualstack" : "ipv4";
+        const type = serviceIpAddressType(ipAddressType, service, props.serviceIpAddressTypes);
         this.interfaceEndpoints[service.key] = this.interfaceEndpoint(service, net.vpcId, subnets, group, privateDns, policies, tags, type);
       }
     }

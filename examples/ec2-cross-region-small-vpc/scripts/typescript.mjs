@@ -12,10 +12,31 @@
  * - packages in node_modules are loaded with source maps off (their frames show
  *   their JavaScript lines); your .ts files keep theirs;
  * - the traces cdktf records for itself (plain objects, shown only when a token
- *   fails to resolve) are listed without source maps; an Error's stack is
- *   formatted by Node as before, mapped to your .ts lines.
+ *   fails to resolve; recorded only with CDK_DEBUG=true, below) are listed
+ *   without source maps; an Error's stack is formatted by Node as before,
+ *   mapped to your .ts lines.
  */
 import { createRequire } from "node:module";
+
+/*
+ * cdktf records a creation stack for every token it makes (tens of thousands in a project with hundreds of
+ * stacks), only to print it when that token fails to resolve; capturing them is a third of a large synth.
+ * As AWS CDK does, they are recorded only when debugging: CDK_DEBUG=true (or 1). Errors, yours and
+ * cdktf's, keep their full stacks always: only traces captured into plain objects are skipped.
+ */
+if (!/^(1|true)$/i.test(process.env.CDK_DEBUG ?? "")) {
+  const capture = Error.captureStackTrace;
+  Error.captureStackTrace = function captureStackTrace(target, below) {
+    if (target === null || typeof target !== "object" || target instanceof Error) return capture(target, below);
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      return capture(target, below);
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
+  };
+}
 
 if (!process.features.typescript) {
   const { register } = await import("tsx/esm/api");

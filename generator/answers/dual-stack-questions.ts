@@ -45,11 +45,15 @@ export const vpcIpv6Cidr = q({
   },
 });
 
-/** A version's questions with the dual-stack ones asked after `afterKey` (the VPC's last question). */
+/**
+ * A version's questions with the dual-stack ones asked after `afterKey` (the VPC's last question): the
+ * existing VPC's IPv6 block only where the version can use an existing VPC (it asks `vpc`).
+ */
 export function withDualStack(questions: readonly Question[], afterKey: string): Question[] {
   const at = questions.findIndex((question) => question.key === afterKey);
   if (at < 0) throw new Error(`no question ${afterKey} to ask the dual-stack questions after`);
-  return [...questions.slice(0, at + 1), ipAddressType, vpcIpv6Cidr, ...questions.slice(at + 1)];
+  const added = questions.some((question) => question.key === "vpc") ? [ipAddressType, vpcIpv6Cidr] : [ipAddressType];
+  return [...questions.slice(0, at + 1), ...added, ...questions.slice(at + 1)];
 }
 
 /** The dual-stack props of a stack: nothing for IPv4, so that IPv4 projects' main.ts stay as they were. */

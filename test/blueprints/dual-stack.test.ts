@@ -141,6 +141,22 @@ describe("dual-stack: refusals name the field, exit 2, write nothing", () => {
       /--ip-address-type.*not used by service-endpoints@3/,
     ],
     [
+      "an existing VPC's block for a version without existing VPCs",
+      [
+        "--blueprint",
+        "endpoint-consumer@2",
+        "--service-name",
+        "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0",
+        "--consumer-accounts",
+        "111122223333",
+        "--ip-address-type",
+        "dualstack",
+        "--vpc-ipv6-cidr",
+        "2600:1f18:4f2:c100::/56",
+      ],
+      /--vpc-ipv6-cidr: is not used by endpoint-consumer@2/,
+    ],
+    [
       "an existing consumer VPC without its block",
       [
         "--blueprint",

@@ -234,11 +234,27 @@ function main(): void {
     const args = ["--blueprint", "endpoint-service@2", "--layout", "provider-only", "--consumer-accounts", thousand];
     generator.push(measure(process.execPath, [CLI, dir, "--yes", "--generator-pin", "registry", ...args], ROOT));
   }
+  // The pipeline at 1,000 consumer accounts: one more synth of 1,002 stacks, a bootstrap root per account.
+  const answers = join(mkdtempSync(join(tmpdir(), "privatelink-bench-pipeline-")), "answers.json");
+  const consumers = Array.from({ length: 1000 }, (_, i) => ({
+    account: String(500000000000 + i),
+    cidr: `10.${1 + Math.floor(i / 16)}.${(i % 16) * 16}.0/20`,
+  }));
+  writeFileSync(answers, JSON.stringify({ consumers }));
+  const pipeline: Sample[] = [];
+  for (let i = 0; i < Math.min(RUNS, 3); i++) {
+    const dir = join(mkdtempSync(join(tmpdir(), "privatelink-bench-gen-")), "p");
+    const args = ["--blueprint", "endpoint-service@3", "--region", "us-east-2", "--answers", answers, "--backend", "s3"];
+    const github = ["--backend-bucket", "tf-state", "--provider-role", "arn:aws:iam::999988887777:role/NetworkDeployer"];
+    const flags = [...github, "--pipeline", "github", "--github-repository", "example-org/network"];
+    pipeline.push(measure(process.execPath, [CLI, dir, "--yes", "--generator-pin", "registry", ...args, ...flags], ROOT));
+  }
   lines.push(
     "At scale:",
     row(`  500 consumer stacks, synth, ${process.version} (goal: <= 3 s)`, bigSynth),
     row(`  500 consumer stacks, synth, Node ${CURRENT_NODES.active} (goal: <= 3 s)`, bigSynthActive),
     row("  generator, 1,000 accounts, provider only (goal: <= 1 s)", generator),
+    row("  generator --pipeline github, 1,000 consumer accounts: 1,002 stacks, 1,001 bootstrap roots (goal: <= 30 s)", pipeline),
   );
   process.stdout.write(`${lines.join("\n")}\n`);
 }

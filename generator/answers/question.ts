@@ -51,6 +51,12 @@ export interface Question<T = unknown> {
   readonly hint?: (known: Known) => string;
   /** Choices for select and checkbox prompts. @default none */
   readonly choices?: (known: Known) => readonly Choice[];
+  /**
+   * Answers left out of `.privatelink.json` (read back as the default): a question added to a released version
+   * records nothing at the value that changes nothing, so that its projects keep their files byte for byte.
+   * @default every answer is recorded
+   */
+  readonly omitFromRecord?: (value: unknown) => boolean;
 }
 
 /** Declares a question with its value type checked against its default and check. */

@@ -80,6 +80,9 @@ export async function resolveAnswers(sources: AnswerSources, options: ResolveOpt
     );
     try {
       if (found) return question.check(found.raw, known);
+      // A record (an answers file, .privatelink.json) leaves out what `omitFromRecord` says: read back as the default.
+      if ((sources.file || sources.recorded) && question.omitFromRecord?.(question.defaultValue(known)))
+        return question.check(question.defaultValue(known), known);
       const suggested = sources.defaults?.[question.key] ?? question.defaultValue(known);
       if (options.ask) return await options.ask(question, known, suggested);
       if (options.yes) return question.check(suggested, known);

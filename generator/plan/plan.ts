@@ -1,11 +1,13 @@
 import { regionInfo } from "../../blueprints/lib/partitions";
 import { defaultSuppressions, hasPolicyDefects, isAdvisorySuppression } from "../advisories";
+import { questionOf } from "../answers/catalog";
 import type { ResolvedAnswers } from "../answers/resolve";
 import type { CommonAnswers } from "../answers/types";
 import { baseFile } from "../base-copy";
 import { costLines } from "../cost";
 import { contextFile } from "../lookup/context-file";
 import { packageJson } from "../paths";
+import { pipelinePlan } from "../pipeline/files";
 import { provenanceFile, type Suppression } from "../provenance";
 import type { GeneratorPin } from "./generator-pin";
 import { biomeJson, blueprintSources, cdktfJson, projectPackageJson, staticFile, tsconfig } from "./project-files";
@@ -41,6 +43,8 @@ export function planProject(
   const version = packageJson().version;
   const specs = entry.stacks(resolved.answers, resolved.facts);
   const description = entry.describe(resolved.answers);
+  // A pipeline synthesizes the stacks once more, for cdktf's dependencies and the roles each stack assumes.
+  const pipeline = resolved.answers.pipeline === "github" ? pipelinePlan(resolved) : undefined;
   const cost = costLines(description.cost);
   // Sorted by path, as Biome's organize-imports sorts them.
   const imports = [
@@ -92,22 +96,33 @@ export function planProject(
         stacks: description.stacks,
         deploy: description.deploy,
         notes: description.notes,
+        pipeline: pipeline?.section ?? false,
         cost,
       }),
     },
     ...blueprintSources(entry.dirs),
+    ...(pipeline?.files ?? []),
     // AWS's answers, recorded so that synth never asks AWS and a re-render gives the same files.
     ...(resolved.facts ? [contextFile(resolved.facts)] : []),
   ];
+  const recorded = used.filter((key) => !(questionOf(key, entry)?.omitFromRecord?.(resolved.answers[key]) ?? false));
   files.push(
-    provenanceFile(resolved.answers, used, files, version, withAdvisories(suppressions, entry.manifest, resolved.answers)),
+    provenanceFile(resolved.answers, recorded, files, version, withAdvisories(suppressions, entry.manifest, resolved.answers)),
     baseFile(files),
   );
   return {
     files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     cost,
     comparison: description.comparison ?? [],
-    deploy: description.deploy,
+    // With a pipeline, the first deploy is the bootstrap's; after it, merges apply.
+    deploy: pipeline
+      ? [
+          "git init && git add -A && git commit -m 'PrivateLink'  # then push to the repository the pipeline role trusts",
+          "# bootstrap/README.md: the repository's OIDC subject, each account's bootstrap, the environment",
+          "# then every merge applies the stacks in waves (.github/workflows/privatelink-apply.yml); by hand it is still:",
+          ...description.deploy,
+        ]
+      : description.deploy,
   };
 }
 

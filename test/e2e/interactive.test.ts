@@ -34,6 +34,8 @@ describe("interactive flow in a real pseudo-terminal", () => {
     // no role to assume, so no external ID is asked
     await terminal.answer(/Terraform state backend/, KEY.enter);
     await terminal.answer(/Tags on every resource \(Key=Value,Key=Value; empty for none\)/, ...chars("Team=network"), KEY.enter);
+    // the last question of the newest versions: no pipeline (the default), which records nothing
+    await terminal.answer(/CI pipeline \(github: plan every stack on pull requests/, KEY.enter);
     await terminal.waitFor(/Wrote \d+ of \d+ files to my-endpoints/);
     expect(await terminal.exited).toBe(0);
     expect(terminal.screen).not.toMatch(/Consumer account IDs|Stacks to generate|External ID/);
@@ -104,7 +106,7 @@ describe("interactive flow in a real pseudo-terminal", () => {
       /S3 endpoints reach only/,
       /On-premises/,
     ];
-    for (const question of [...rest, /Role to assume/, /state backend/, /Tags/]) await terminal.answer(question, KEY.enter);
+    for (const question of [...rest, /Role to assume/, /state backend/, /Tags/, /CI pipeline/]) await terminal.answer(question, KEY.enter);
     await terminal.waitFor(/Wrote \d+ of \d+ files to picked/);
     expect(await terminal.exited).toBe(0);
     const provenance = JSON.parse(readFileSync(join(parent, "picked", ".privatelink.json"), "utf8"));

@@ -65,6 +65,7 @@ describe("the README's journey, in a fresh clone", () => {
       /create-privatelink eject/,
       /--blueprint service-endpoints@1/,
       /upgrade \.\.\/old-endpoints/,
+      /--pipeline github/,
     ])
       expect(commands).toMatch(step);
   });
@@ -118,6 +119,11 @@ describe("the README's journey, in a fresh clone", () => {
     const old = readFileSync(join(root, "old-endpoints", "main.ts"), "utf8");
     expect(old).toContain('availabilityZones: ["use1-az4", "use1-az6"]');
     expect(old).toContain('addOverride("moved"');
+
+    // The pipeline: both workflows, the apply sized to the three waves, and a bootstrap root per account.
+    expect(readFileSync(join(clone, "piped", ".github", "workflows", "privatelink-apply.yml"), "utf8")).toMatch(/^ {2}wave_3:\n/m);
+    expect(existsSync(join(clone, "piped", ".github", "workflows", "privatelink-plan.yml"))).toBe(true);
+    expect(existsSync(join(clone, "piped", "bootstrap", "999988887777", "main.tf.json"))).toBe(true);
 
     // A teammate's fresh clone of the project installs with npm ci, from the committed tarball and lock file.
     const teammate = join(root, "demo-clone");

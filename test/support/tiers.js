@@ -16,6 +16,7 @@ const FULL_TIER = [
   "test/e2e/current-node-[^/]*",
   "test/package/[^/]*",
   "test/terraform/every-fixture-[^/]*",
+  "test/pipeline/bootstrap-terraform",
   "test/eject/terraform",
   "test/journey/[^/]*",
 ];

@@ -1,5 +1,6 @@
 import { manifest } from "../../../blueprints/endpoint-hub/v2/manifest";
 import { withDualStack } from "../../answers/dual-stack-questions";
+import { withPipeline } from "../../answers/pipeline-questions";
 import type { ProjectDescription } from "../../describe";
 import { defineBlueprint } from "../blueprint";
 import { describeHub } from "./describe";
@@ -51,15 +52,17 @@ export const endpointHubV2 = defineBlueprint<EndpointHubV2Answers>({
   manifest,
   dirs: [DIR],
   load: () => require("../../../blueprints/endpoint-hub/v2"),
-  questions: withDualStack(
-    endpointHubV1.questions.flatMap((question) =>
-      question.key === "spokeSharing"
-        ? [question, externalAccounts]
-        : question.key === "transitGateway"
-          ? [question, transitRouteTables]
-          : [question],
+  questions: withPipeline(
+    withDualStack(
+      endpointHubV1.questions.flatMap((question) =>
+        question.key === "spokeSharing"
+          ? [question, externalAccounts]
+          : question.key === "transitGateway"
+            ? [question, transitRouteTables]
+            : [question],
+      ),
+      "availabilityZones",
     ),
-    "availabilityZones",
   ),
   propAnswers: {
     ...endpointHubV1.propAnswers,

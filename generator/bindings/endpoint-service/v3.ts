@@ -1,6 +1,7 @@
 import { manifest } from "../../../blueprints/endpoint-service/v3/manifest";
 import { CROSS_REGION_PERMISSION } from "../../../blueprints/lib/facts/privatelink-names";
 import { DUAL_STACK_PROP_ANSWERS, withDualStack } from "../../answers/dual-stack-questions";
+import { withPipeline } from "../../answers/pipeline-questions";
 import type { ProjectDescription } from "../../describe";
 import { defineBlueprint } from "../blueprint";
 import { endpointServiceV2, noConsumerWarning, providerAndConsumerStacks } from "./v2";
@@ -39,7 +40,7 @@ function describeProviderV3(answers: EndpointServiceV2Answers): ProjectDescripti
  */
 export const endpointServiceV3 = defineBlueprint<EndpointServiceV2Answers>({
   manifest,
-  questions: withDualStack(endpointServiceV2.questions, "subnets"),
+  questions: withPipeline(withDualStack(endpointServiceV2.questions, "subnets")),
   propAnswers: { ...endpointServiceV2.propAnswers, ...DUAL_STACK_PROP_ANSWERS },
   warnings: noConsumerWarning,
   dirs: [DIR],

@@ -5,6 +5,7 @@ import { manifest as manifestV3 } from "../../../blueprints/service-endpoints/v3
 import { manifest as manifestV4 } from "../../../blueprints/service-endpoints/v4/manifest";
 import { backendQuestions, projectName, providerRoleArn, region, routeTableIds, tags, vpcQuestions } from "../../answers/common-questions";
 import { DUAL_STACK_PROP_ANSWERS, ipAddressTypeProp, withDualStack } from "../../answers/dual-stack-questions";
+import { withPipeline } from "../../answers/pipeline-questions";
 import type { AwsFacts } from "../../lookup/facts";
 import type { StackSpec } from "../../stack-spec";
 import { defineBlueprint } from "../blueprint";
@@ -133,7 +134,7 @@ export const serviceEndpointsV4 = defineBlueprint<ServiceEndpointsAnswers>({
   manifest: manifestV4,
   dirs: ["blueprints/service-endpoints/v4"],
   load: () => require("../../../blueprints/service-endpoints/v4"),
-  questions: withDualStack(serviceEndpointsV3.questions, "routeTableIds"),
+  questions: withPipeline(withDualStack(serviceEndpointsV3.questions, "routeTableIds")),
   propAnswers: { ...serviceEndpointsV3.propAnswers, ...DUAL_STACK_PROP_ANSWERS },
   stacks: stacksOf(4),
   lookupServices: interfaceServiceNames,

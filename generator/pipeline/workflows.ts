@@ -76,9 +76,16 @@ function stackLoop(indent: string, mode: "plan" | "apply"): string {
     "  code=0",
     '  terraform -chdir="$dir" init -input=false -no-color > "$log" 2>&1 || code=1',
     `  if [ "$code" = 0 ]; then ${command} || code=$?; fi`,
+    // Before the first apply, a stack that reads another's outputs finds no state: that is an order, not a failure.
+    ...(mode === "plan" ? ['  if [ "$code" = 1 ] && grep -q "Unable to find remote state" "$log"; then code=3; fi'] : []),
     '  case "$code" in',
     `    0) result="${mode === "plan" ? "no changes" : "applied"}" ;;`,
-    ...(mode === "plan" ? ['    2) result="changes" ;;'] : []),
+    ...(mode === "plan"
+      ? [
+          '    2) result="changes" ;;',
+          '    3) result="waits for the stacks it depends on: no state of theirs yet (the first apply makes it)" ;;',
+        ]
+      : []),
     `    *) result="failed"; status=1; echo "::error title=$stack::terraform ${mode} failed (the job summary has its output)" ;;`,
     "  esac",
     "  {",

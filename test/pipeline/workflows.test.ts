@@ -1,5 +1,5 @@
-import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ACTIONS, type PinnedAction } from "../../blueprints/pipeline/facts/github-actions";
 import { wavesOf } from "../../blueprints/pipeline/waves";
@@ -109,5 +109,88 @@ describe("generated GitHub workflows", () => {
     expect(apply.match(/^ {4}environment: network-prod$/gm)).toHaveLength(2);
     expect(apply).toContain("branches: [release]");
     expect(apply).toContain("    needs: [synth, wave_1]\n");
+  });
+});
+
+/** The script of the step named `name`, as the runner's bash gets it. */
+function stepScript(workflow: string, name: string): string {
+  const start = workflow.indexOf(`- name: ${name}`);
+  const lines = workflow.slice(start).split("\n");
+  const from = lines.findIndex((line) => line.trim() === "run: |") + 1;
+  const indent = /^ */.exec(lines[from])![0].length;
+  const body: string[] = [];
+  for (const line of lines.slice(from)) {
+    if (line.trim() !== "" && /^ */.exec(line)![0].length < indent) break;
+    body.push(line.slice(indent));
+  }
+  return body.join("\n");
+}
+
+describe("the matrix jobs' stack loop, run by bash with a stand-in terraform", () => {
+  const plan = readFileSync(join(ROOT, workflowsOf("es3-pipeline-25-consumers")[0]), "utf8");
+  const apply = readFileSync(join(ROOT, workflowsOf("es3-pipeline-25-consumers")[1]), "utf8");
+
+  /** Runs a step's script over stacks; the stand-in terraform exits as `outcomes` says for each stack's plan or apply. */
+  function runLoop(script: string, outcomes: Record<string, { code: number; output: string }>) {
+    const dir = tmp("stack-loop");
+    const bin = join(dir, "bin");
+    mkdirSync(bin);
+    const fake = [
+      "#!/bin/bash",
+      'stack="$(basename "${1#-chdir=}")"',
+      'case "$2" in init) echo "init $stack"; exit 0 ;; esac',
+      ...Object.entries(outcomes).map(([stack, o]) => `[ "$stack" = "${stack}" ] && { echo "${o.output}"; exit ${o.code}; }`),
+      "exit 0",
+    ].join("\n");
+    writeFileSync(join(bin, "terraform"), fake, { mode: 0o755 });
+    const summary = join(dir, "summary.md");
+    const run = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", script], {
+      cwd: dir,
+      encoding: "utf8",
+      env: {
+        PATH: `${bin}:${process.env.PATH}`,
+        STACKS: Object.keys(outcomes).join(" "),
+        RUNNER_TEMP: dir,
+        GITHUB_STEP_SUMMARY: summary,
+        TF_PLUGIN_CACHE_DIR: join(dir, "plugins"),
+      },
+    });
+    return { status: run.status, stdout: run.stdout, summary: existsSync(summary) ? readFileSync(summary, "utf8") : "" };
+  }
+
+  test("GIVEN plans with changes, none, and a dependency not applied yet THEN the job passes and the summary says which", () => {
+    const result = runLoop(stepScript(plan, "terraform plan (no lock, no state written)"), {
+      provider: { code: 2, output: "Plan: 12 to add, 0 to change, 0 to destroy." },
+      "consumer-1": { code: 1, output: "Error: Unable to find remote state" },
+      acceptance: { code: 0, output: "No changes." },
+    });
+    expect(result.status).toBe(0);
+    expect(result.summary).toContain("<code>provider</code>: changes");
+    expect(result.summary).toContain("Plan: 12 to add");
+    expect(result.summary).toContain("<code>consumer-1</code>: waits for the stacks it depends on");
+    expect(result.summary).toContain("<code>acceptance</code>: no changes");
+  });
+
+  test("GIVEN one failing plan among several THEN every stack is planned, the failure annotated, and the job fails", () => {
+    const result = runLoop(stepScript(plan, "terraform plan (no lock, no state written)"), {
+      a: { code: 1, output: "Error: Invalid provider configuration" },
+      b: { code: 2, output: "Plan: 1 to add" },
+    });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain("::error title=a::terraform plan failed");
+    expect(result.summary).toContain("<code>b</code>: changes");
+  });
+
+  test("GIVEN an apply that fails THEN the job fails (so the next wave never starts), after applying the rest of its chunk", () => {
+    const result = runLoop(stepScript(apply, "terraform apply"), {
+      "consumer-1": { code: 1, output: "Error: creating EC2 VPC Endpoint: AccessDenied" },
+      "consumer-2": { code: 0, output: "Apply complete! Resources: 9 added, 0 changed, 0 destroyed." },
+    });
+    expect(result.status).toBe(1);
+    expect(result.summary).toContain("<code>consumer-1</code>: failed");
+    expect(result.summary).toContain("<code>consumer-2</code>: applied");
+    // AND a missing state is a failure at apply: there, the waves' order guarantees it exists
+    const missing = runLoop(stepScript(apply, "terraform apply"), { x: { code: 1, output: "Error: Unable to find remote state" } });
+    expect(missing.status).toBe(1);
   });
 });

@@ -8,7 +8,7 @@ import { type Known, type Question, q, regionOf } from "./question";
 export interface PipelineAnswers {
   /** `github`: workflows in .github/workflows, the OIDC bootstrap and deploy-role policies. @default none */
   readonly pipeline?: "github" | "none";
-  /** `owner/name` of the repository the workflows run in (its OIDC `sub` claim). */
+  /** `owner/name` of the repository the workflows run in, as its OIDC `sub` claim names it (`owner@id/name@id` for immutable subjects). */
   readonly githubRepository?: string | null;
   /** The branch whose pushes apply. @default main */
   readonly pipelineBranch?: string;
@@ -66,7 +66,7 @@ export const githubRepository = q({
   key: "githubRepository",
   flag: "--github-repository",
   valueName: "owner/name",
-  message: "GitHub repository the workflows run in (owner/name): the pipeline role trusts only its OIDC tokens",
+  message: "GitHub repository the workflows run in (owner/name, or owner@id/name@id for immutable subjects): the pipeline role trusts only its OIDC tokens",
   prompt: "input",
   when: isGithub,
   defaultValue: () => null as string | null,
@@ -77,11 +77,12 @@ export const githubRepository = q({
         "githubRepository",
         "is missing; the pipeline role trusts one repository: pass --github-repository owner/name",
       );
-    const [owner, name, ...rest] = text.split("/");
+    // Each part may carry its ID (owner@123/name@456): the immutable subject GitHub gives newer repositories.
+    const [owner, name, ...rest] = text.split("/").map((part) => part.replace(/@[1-9][0-9]{0,19}$/, ""));
     if (rest.length > 0 || !OWNER.test(owner ?? "") || !REPO.test(name ?? "") || name === "." || name === "..")
       throw new BlueprintInputError(
         "githubRepository",
-        `${describe(text)} is not a GitHub repository; expected owner/name (owner: letters, digits and single hyphens, at most 39; name: letters, digits, . _ -), e.g. example-org/network`,
+        `${describe(text)} is not a GitHub repository; expected owner/name (owner: letters, digits and single hyphens, at most 39; name: letters, digits, . _ -), e.g. example-org/network, or with their IDs as the immutable subject names them, e.g. example-org@123456/network@789012`,
       );
     return text;
   },

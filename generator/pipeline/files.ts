@@ -79,6 +79,8 @@ function plan(resolved: ResolvedAnswers): PipelinePlan {
   });
   const context = {
     repository: trust.repository,
+    // GitHub's API names the repository without its IDs.
+    apiRepository: trust.repository.replace(/@[0-9]+/g, ""),
     branch: trust.branch,
     environment: trust.environment,
     pipelineRoleArn,

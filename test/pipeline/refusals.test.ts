@@ -1,5 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { resolveAnswers } from "../../generator/answers/resolve";
+import { planProject } from "../../generator/plan/plan";
 import { runCli, tmp } from "../support/cli";
 
 const ROLE = "arn:aws:iam::999988887777:role/NetworkDeployer";
@@ -91,5 +93,31 @@ describe("--pipeline github: what it refuses, exit 2 naming the flags, nothing w
     expect(result.stderr).toContain(message);
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(dir)).toBe(false);
+  });
+});
+
+describe("--github-repository in the immutable form GitHub gives newer repositories", () => {
+  test("GIVEN owner@id/name@id THEN the trust names the IDs, and the bootstrap README's gh commands the plain path", async () => {
+    const resolved = await resolveAnswers(
+      {
+        flags: {
+          blueprint: "service-endpoints@4",
+          projectName: "ids",
+          providerRoleArn: ROLE,
+          backend: "s3",
+          backendBucket: "tf-state",
+          pipeline: "github",
+          githubRepository: "example-org@123456/network@789012",
+        },
+      },
+      { yes: true },
+    );
+    const files = planProject(resolved).files;
+    const bootstrap = JSON.parse(files.find((f) => f.path === "bootstrap/999988887777/main.tf.json")!.content);
+    expect(bootstrap.resource.aws_iam_role.pipeline.assume_role_policy).toContain(
+      "repo:example-org@123456/network@789012:environment:production:ref:refs/heads/main",
+    );
+    const readme = files.find((f) => f.path === "bootstrap/README.md")!.content;
+    expect(readme).toContain("gh api --method PUT repos/example-org/network/actions/oidc/customization/sub");
   });
 });

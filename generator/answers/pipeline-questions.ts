@@ -66,7 +66,8 @@ export const githubRepository = q({
   key: "githubRepository",
   flag: "--github-repository",
   valueName: "owner/name",
-  message: "GitHub repository the workflows run in (owner/name, or owner@id/name@id for immutable subjects): the pipeline role trusts only its OIDC tokens",
+  message:
+    "GitHub repository the workflows run in (owner/name, or owner@id/name@id for immutable subjects): the pipeline role trusts only its OIDC tokens",
   prompt: "input",
   when: isGithub,
   defaultValue: () => null as string | null,

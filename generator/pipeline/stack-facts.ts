@@ -5,6 +5,7 @@ import { CROSS_REGION } from "../../blueprints/pipeline/facts/terraform-actions"
 import type { Manifest } from "../../blueprints/pipeline/waves";
 import type { ResolvedAnswers } from "../answers/resolve";
 import { instantiateStacks } from "../instantiate";
+import { withoutTokenTraces } from "../plan/token-traces";
 
 /** A role a stack's providers assume, with what that stack deploys through it. */
 export interface RoleUse {
@@ -48,9 +49,11 @@ export function synthFacts(resolved: ResolvedAnswers): SynthFacts {
   const { App } = require("../../blueprints/lib/cdktf") as typeof import("../../blueprints/lib/cdktf");
   const outdir = mkdtempSync(join(tmpdir(), "privatelink-pipeline-"));
   try {
-    const app = new App({ outdir, skipValidation: true });
-    instantiateStacks(app, resolved.entry, resolved.answers, "", resolved.facts);
-    app.synth();
+    withoutTokenTraces(() => {
+      const app = new App({ outdir, skipValidation: true });
+      instantiateStacks(app, resolved.entry, resolved.answers, "", resolved.facts);
+      app.synth();
+    });
     const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) as Manifest & {
       stacks: Record<string, { synthesizedStackPath: string }>;
     };

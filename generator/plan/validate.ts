@@ -7,6 +7,7 @@ import { answerForProp, withOrigin } from "../answers/flags";
 import type { ResolvedAnswers } from "../answers/resolve";
 import type { BlueprintEntry } from "../bindings/blueprint";
 import { instantiateStacks } from "../instantiate";
+import { withoutTokenTraces } from "./token-traces";
 
 /**
  * The step between answers and plan: builds the project's stacks in memory
@@ -22,7 +23,7 @@ export function validateAnswers(resolved: ResolvedAnswers): void {
   const { App } = require("../../blueprints/lib/cdktf") as typeof import("../../blueprints/lib/cdktf");
   const outdir = mkdtempSync(join(tmpdir(), "privatelink-validate-"));
   try {
-    instantiateStacks(new App({ outdir, skipValidation: true }), entry, answers, "", facts);
+    withoutTokenTraces(() => instantiateStacks(new App({ outdir, skipValidation: true }), entry, answers, "", facts));
   } catch (error) {
     if (isInputError(error)) {
       const flag = flagForField(entry, error.field);

@@ -18,9 +18,6 @@ import { APPLY_WORKFLOW, applyWorkflow, PLAN_WORKFLOW, planWorkflow } from "./wo
 /** The wave runner the workflows call, copied into the project (only with a pipeline). */
 export const PIPELINE_SOURCES = ["blueprints/pipeline/waves.ts", "blueprints/pipeline/waves-cli.ts"];
 
-/** hashicorp/aws, as @cdktf/provider-aws 20.1.0 pins it: the bootstrap uses what the stacks use. */
-const AWS_PROVIDER_VERSION = "5.100.0";
-
 /** A pipeline project's own files, and what its README says of them. */
 export interface PipelinePlan {
   readonly files: PlannedFile[];
@@ -75,7 +72,7 @@ function plan(resolved: ResolvedAnswers): PipelinePlan {
     trust,
     state: { partition: regionInfo(answers.region).partition, bucket: answers.backendBucket as string, key: answers.backendKey as string },
     roles,
-    providerVersion: AWS_PROVIDER_VERSION,
+    providerVersion: facts.awsProviderVersion,
   });
   const context = {
     repository: trust.repository,

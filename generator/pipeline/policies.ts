@@ -161,16 +161,44 @@ export interface StateLocation {
   readonly key: string;
 }
 
-/** The pipeline role assumes the deploy roles and keeps the stacks' state; nothing else. */
+/** IAM's quota on a role's inline policies, all together: 10,240 characters, whitespace not counted (ours has none). */
+export const ROLE_POLICY_LIMIT = 10_240;
+
+/**
+ * The pipeline role assumes the deploy roles and keeps the stacks' state; nothing else. The deploy roles are listed
+ * one by one while that fits IAM's quota; past it (hundreds of accounts), a role name shared by several accounts is
+ * named once for any account (`arn:aws:iam::*:role/PrivateLinkDeployer`): each of those roles trusts only this one.
+ */
 export function pipelinePolicy(roles: readonly DeployRole[], state: StateLocation): PolicyDocument {
   const prefix = state.key.includes("{stack}") ? state.key.slice(0, state.key.indexOf("{stack}")) : state.key;
   const bucket = `arn:${state.partition}:s3:::${state.bucket}`;
-  return {
+  const policy = (assumable: readonly string[]): PolicyDocument => ({
     Version: "2012-10-17",
     Statement: [
-      { Sid: "AssumeDeployRoles", Effect: "Allow", Action: "sts:AssumeRole", Resource: roles.map((r) => r.roleArn) },
+      { Sid: "AssumeDeployRoles", Effect: "Allow", Action: "sts:AssumeRole", Resource: assumable },
       { Sid: "ListState", Effect: "Allow", Action: "s3:ListBucket", Resource: bucket },
       { Sid: "State", Effect: "Allow", Action: ["s3:DeleteObject", "s3:GetObject", "s3:PutObject"], Resource: `${bucket}/${prefix}*` },
     ],
-  };
+  });
+  const exact = policy(roles.map((r) => r.roleArn));
+  if (JSON.stringify(exact).length <= ROLE_POLICY_LIMIT) return exact;
+  const accountsOf = new Map<string, string[]>();
+  for (const role of roles) accountsOf.set(role.name, [...(accountsOf.get(role.name) ?? []), role.roleArn]);
+  const byName = policy(
+    [...accountsOf].flatMap(([name, arns]) => (arns.length === 1 ? arns : [`arn:${state.partition}:iam::*:role/${name}`])),
+  );
+  if (JSON.stringify(byName).length > ROLE_POLICY_LIMIT)
+    throw new BlueprintInputError(
+      "pipeline",
+      `is github, and the pipeline role's policy would exceed IAM's ${ROLE_POLICY_LIMIT} characters even naming each deploy role once: use one deploy role name in every account (--consumer-role-name, --spoke-role-name)`,
+    );
+  return byName;
+}
+
+/** Every deploy role's policy fits IAM's quota, or generation stops: AWS would refuse it at apply. */
+export function checkPolicySize(role: DeployRole, policy: PolicyDocument): PolicyDocument {
+  const size = JSON.stringify(policy).length;
+  if (size > ROLE_POLICY_LIMIT)
+    throw new Error(`the deploy policy of ${role.roleArn} has ${size} characters, more than IAM's ${ROLE_POLICY_LIMIT}`);
+  return policy;
 }

@@ -26,6 +26,8 @@ export interface StackFacts {
 export interface SynthFacts {
   readonly manifest: Manifest;
   readonly stacks: readonly StackFacts[];
+  /** The hashicorp/aws version the stacks require (the bootstrap requires the same). */
+  readonly awsProviderVersion: string;
 }
 
 interface ProviderBlock {
@@ -35,6 +37,7 @@ interface ProviderBlock {
 }
 
 interface StackJson {
+  readonly terraform?: { readonly required_providers?: { readonly aws?: { readonly version?: string } } };
   readonly provider?: { readonly aws?: readonly ProviderBlock[] };
   readonly resource?: Readonly<
     Record<string, Readonly<Record<string, { readonly provider?: string; readonly [argument: string]: unknown }>>>
@@ -57,14 +60,18 @@ export function synthFacts(resolved: ResolvedAnswers): SynthFacts {
     const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) as Manifest & {
       stacks: Record<string, { synthesizedStackPath: string }>;
     };
-    const stacks = Object.entries(manifest.stacks).map(([id, entry]) => ({
-      id,
-      roles: rolesOf(id, JSON.parse(readFileSync(join(outdir, entry.synthesizedStackPath), "utf8")) as StackJson),
-    }));
+    const versions = new Set<string>();
+    const stacks = Object.entries(manifest.stacks).map(([id, entry]) => {
+      const json = JSON.parse(readFileSync(join(outdir, entry.synthesizedStackPath), "utf8")) as StackJson;
+      versions.add(json.terraform?.required_providers?.aws?.version ?? "");
+      return { id, roles: rolesOf(id, json) };
+    });
+    if (versions.size !== 1 || versions.has(""))
+      throw new Error(`the stacks require hashicorp/aws ${[...versions].join(", ")}; expected one version`);
     const dependencies = Object.fromEntries(
       Object.entries(manifest.stacks).map(([id, s]) => [id, { dependencies: [...(s.dependencies ?? [])] }]),
     );
-    return { manifest: { stacks: dependencies }, stacks };
+    return { manifest: { stacks: dependencies }, stacks, awsProviderVersion: [...versions][0] };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { runSimulation, type Simulation } from "@cloud-copilot/iam-simulate";
 import { TYPE_ACTIONS } from "../../blueprints/pipeline/facts/terraform-actions";
-import { type DeployRole, deployRoles, pipelineSubjects } from "../../generator/pipeline/policies";
+import { type DeployRole, deployRoles, pipelinePolicy, pipelineSubjects, ROLE_POLICY_LIMIT } from "../../generator/pipeline/policies";
 import { synthFacts } from "../../generator/pipeline/stack-facts";
 import { ALL_FIXTURES } from "../fixtures";
 import { PIPELINE_FIXTURES } from "../fixtures/pipeline";
@@ -184,3 +184,55 @@ function readdirStacks(fixture: string): string[] {
   const dir = join(__dirname, "..", "..", "examples", fixture, "cdktf.out", "stacks");
   return readdirSync(dir).map((stack) => join(dir, stack, "cdk.tf.json"));
 }
+
+describe("IAM's quotas and formats, which terraform validate does not know", () => {
+  const role = (account: string, name: string): DeployRole => ({
+    roleArn: `arn:aws:iam::${account}:role/${name}`,
+    accountId: account,
+    name,
+    regions: ["us-east-2"],
+    types: ["aws_vpc"],
+    stacks: [`consumer-${account}`],
+  });
+  const state = { partition: "aws", bucket: "tf-state", key: "p/{stack}.tfstate" };
+  const consumers = Array.from({ length: 1000 }, (_, i) => role(String(400000000000 + i), "PrivateLinkDeployer"));
+
+  test("GIVEN 1,000 consumer accounts THEN the pipeline role's policy fits IAM's 10,240 characters, naming the shared role name once", async () => {
+    const policy = pipelinePolicy([role("999988887777", "NetworkDeployer"), ...consumers], state);
+    expect(JSON.stringify(policy).length).toBeLessThanOrEqual(ROLE_POLICY_LIMIT);
+    expect(policy.Statement[0].Resource).toEqual([
+      "arn:aws:iam::999988887777:role/NetworkDeployer",
+      "arn:aws:iam::*:role/PrivateLinkDeployer",
+    ]);
+    const principal = "arn:aws:sts::999988887777:assumed-role/create-privatelink-pipeline/GitHubActions";
+    const text = JSON.stringify(policy);
+    expect(await decide(text, principal, "sts:AssumeRole", {}, consumers[999].roleArn)).toBe("Allowed");
+    expect(await decide(text, principal, "sts:AssumeRole", {}, "arn:aws:iam::400000000001:role/OrganizationAccountAccessRole")).toBe(
+      "ImplicitlyDenied",
+    );
+    // AND below the quota, each role is named exactly
+    expect(pipelinePolicy(consumers.slice(0, 3), state).Statement[0].Resource).toEqual(consumers.slice(0, 3).map((r) => r.roleArn));
+  });
+
+  test("GIVEN 1,000 deploy roles of different names THEN generation stops, naming what to change", () => {
+    const distinct = consumers.map((r, i) => role(r.accountId, `Deployer${i}`));
+    expect(() => pipelinePolicy(distinct, state)).toThrow(/exceed IAM's 10240 characters .* use one deploy role name in every account/);
+  });
+
+  test.each(PIPELINE_FIXTURES.map((f) => [f.name] as const))(
+    "GIVEN %s's bootstrap THEN role names, descriptions, policies and trust policies are what IAM accepts",
+    (name) => {
+      const root = join(__dirname, "..", "..", "examples", name, "bootstrap");
+      for (const account of readdirSync(root).filter((entry) => /^\d{12}$/.test(entry))) {
+        const { resource } = bootstrapOf(name, account);
+        for (const [key, r] of Object.entries(resource.aws_iam_role)) {
+          const { description } = r as unknown as { description: string };
+          expect([key, /^[\w+=,.@-]{1,64}$/.test(r.name)]).toEqual([key, true]);
+          expect([key, /^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]{0,1000}$/.test(description)]).toEqual([key, true]);
+          expect([key, r.assume_role_policy.length <= 2048]).toEqual([key, true]);
+          expect([key, resource.aws_iam_role_policy[key].policy.length <= ROLE_POLICY_LIMIT]).toEqual([key, true]);
+        }
+      }
+    },
+  );
+});

@@ -55,7 +55,7 @@ export function synthFacts(resolved: ResolvedAnswers): SynthFacts {
     withoutTokenTraces(() => {
       const app = new App({ outdir, skipValidation: true });
       instantiateStacks(app, resolved.entry, resolved.answers, "", resolved.facts);
-      app.synth();
+      withoutDep0044(() => app.synth());
     });
     const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) as Manifest & {
       stacks: Record<string, { synthesizedStackPath: string }>;
@@ -74,6 +74,25 @@ export function synthFacts(resolved: ResolvedAnswers): SynthFacts {
     return { manifest: { stacks: dependencies }, stacks, awsProviderVersion: [...versions][0] };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * cdktf's synth calls `util.isArray`, deprecated (DEP0044) with a warning on Node 22 and later: a user can do nothing
+ * about it, so it is not printed, as the project's own scripts run Node with `--disable-warning=DEP0044`.
+ */
+function withoutDep0044(synth: () => void): void {
+  const emit = process.emitWarning;
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    const options = rest[0];
+    const code = typeof options === "object" && options !== null ? (options as { code?: string }).code : rest[1];
+    if (code === "DEP0044") return;
+    return (emit as (...args: unknown[]) => void).call(process, warning, ...rest);
+  }) as typeof process.emitWarning;
+  try {
+    synth();
+  } finally {
+    process.emitWarning = emit;
   }
 }
 
